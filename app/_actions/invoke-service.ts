@@ -1,0 +1,50 @@
+"use server";
+
+import { z } from "zod";
+import { requireUserForAction } from "@/lib/auth/session";
+import { invokeService } from "@/lib/invocations/invoke";
+import type { InvocationView } from "@/lib/invocations/types";
+import { actionFailure, localizeFailure, type ActionFailure } from "./action-failure";
+
+// Platform keys are short identifiers; the bounds keep a malformed call from carrying megabytes
+// into logs, caches and platform requests. The input itself is bounded in lib/invocations/input-guard.
+const key = z.string().min(1).max(200);
+
+const argsSchema = z.object({
+  connectionId: key,
+  device: z.object({
+    productKey: key,
+    deviceKey: key,
+    assetId: key.nullish(),
+    iotId: key.nullish(),
+  }),
+  serviceId: key,
+  input: z.unknown(),
+  timeoutMs: z.number().int().positive(),
+  pendingTtlS: z.number().int().min(0).optional(),
+  idempotencyKey: z.uuid().optional(),
+  /** the confirmation of a service marked dangerous */
+  reason: z.string().max(500).optional(),
+});
+
+export type InvokeArgs = z.input<typeof argsSchema>;
+export type InvokeResult = { ok: true; invocation: InvocationView } | ActionFailure;
+
+export async function invokeAction(args: InvokeArgs): Promise<InvokeResult> {
+  const parsed = argsSchema.safeParse(args);
+  if (!parsed.success) {
+    return localizeFailure({
+      ok: false,
+      message: "The request is incomplete.",
+      code: "invalid",
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    });
+  }
+  try {
+    const user = await requireUserForAction();
+    const invocation = await invokeService(user, parsed.data);
+    return { ok: true, invocation };
+  } catch (error) {
+    return localizeFailure(actionFailure(error, "invoke the service"));
+  }
+}

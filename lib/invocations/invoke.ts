@@ -1,0 +1,240 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { prisma } from "../db";
+import { getConnectionConfig } from "../connections";
+import { getDeviceForInvoke } from "../devices";
+import { getAdapter } from "../platforms/registry";
+import { checkPendingTtl, checkTimeout } from "../platforms/limits";
+import type { ConnectionConfig, DeviceRef, DeviceSummary, InvokeOutcome } from "../platforms/types";
+import { validateInput } from "../thing-model/validate";
+import type { ServiceSpec } from "../thing-model/types";
+import { outcomeFromError } from "./outcome";
+import { isFinal } from "./status";
+import { ensureInstanceRegistered, instanceId } from "./instance";
+import { backoffMs } from "./reconciler";
+import { InputValidationError, type CurrentUser, type FieldIssue, type InvocationView } from "./types";
+import { auditIdentity } from "./audit-row";
+import { toInvocationView } from "./view";
+import { assertCanInvokeOn } from "../auth/scope";
+import { checkReason, isDangerous } from "./dangerous";
+import { inputShapeIssues } from "./input-guard";
+import { finishPending, insertPending, isTransientDbError } from "./audit-writes";
+
+export interface InvokeParams {
+  connectionId: string;
+  device: DeviceRef;
+  serviceId: string;
+  input: unknown;
+  timeoutMs: number;
+  pendingTtlS?: number;
+  idempotencyKey?: string;
+  /** why the caller confirms the call: required when the service is marked dangerous */
+  reason?: string | null;
+}
+
+/**
+ * The use case: validate → record (PENDING) → call the platform → finish the record.
+ * Input that fails validation throws InputValidationError and never reaches a platform or the history.
+ */
+export async function invokeService(user: CurrentUser, params: InvokeParams): Promise<InvocationView> {
+  return (await invokeServiceResult(user, params)).invocation;
+}
+
+/**
+ * invokeService, also saying whether this request made the invocation: false when its idempotency
+ * key belongs to an earlier one (found up front, or taken by a concurrent request at the insert),
+ * which is then answered as it is, without calling the platform.
+ */
+export async function invokeServiceResult(user: CurrentUser, params: InvokeParams): Promise<{ created: boolean; invocation: InvocationView }> {
+  const prepared = await prepare(user, params);
+  if ("existing" in prepared) return { created: false, invocation: prepared.existing };
+  const { conn, device, service, input, reason } = prepared;
+  const ref: DeviceRef = { ...params.device, assetId: params.device.assetId ?? device.assetId, iotId: device.iotId };
+
+  await ensureInstanceRegistered();
+  const recorded = await record(user, conn, device, service, input, params, reason);
+  if (!recorded.created) return { created: false, invocation: recorded.view };
+
+  const callStartedAt = new Date();
+  let outcome: InvokeOutcome;
+  try {
+    outcome = await getAdapter(conn.platform).invoke(conn, {
+      device: ref,
+      service,
+      input,
+      timeoutMs: params.timeoutMs,
+      pendingTtlS: params.pendingTtlS,
+    });
+  } catch (error) {
+    outcome = outcomeFromError(error, conn);
+  }
+  return { created: true, invocation: await finish(recorded.view.id, recorded.requestedAt, callStartedAt, outcome) };
+}
+
+interface Prepared {
+  conn: ConnectionConfig;
+  device: DeviceSummary;
+  service: ServiceSpec;
+  input: Record<string, unknown>;
+  reason: string | null;
+}
+
+/**
+ * Everything that may refuse the request, cheapest and least revealing first: the user's role and
+ * grants, then the input's shape (no I/O), then the connection, the device and its thing model.
+ */
+async function prepare(user: CurrentUser, params: InvokeParams): Promise<Prepared | { existing: InvocationView }> {
+  await assertCanInvokeOn(user, params.connectionId, params.device.productKey);
+  const shape = inputShapeIssues(params.input);
+  if (shape.length) throw new InputValidationError(shape);
+  const conn = await getConnectionConfig(params.connectionId);
+  const limits = limitIssues(conn, params);
+  if (limits.length) throw new InputValidationError(limits);
+  if (params.idempotencyKey) {
+    const existing = await findByIdempotencyKey(params.idempotencyKey, user);
+    if (existing) return { existing };
+  }
+  const { device, services } = await getDeviceForInvoke(conn, params.device);
+  // the platform may resolve an asset id to a device of another product than the one asked for
+  if (device.productKey !== params.device.productKey) await assertCanInvokeOn(user, conn.id, device.productKey);
+  const { service, input } = checkRequest(device, services, params);
+  const dangerous = await isDangerous({ connectionId: conn.id, productKey: device.productKey, serviceId: service.identifier });
+  return { conn, device, service, input, reason: checkReason(params.reason, dangerous) };
+}
+
+function checkRequest(
+  device: DeviceSummary,
+  services: ServiceSpec[],
+  params: InvokeParams,
+): { service: ServiceSpec; input: Record<string, unknown> } {
+  const service = services.find((s) => s.identifier === params.serviceId);
+  if (!service) {
+    throw new InputValidationError([
+      { path: "serviceId", message: `the device ${device.deviceKey} has no service “${params.serviceId}”` },
+    ]);
+  }
+  const checked = validateInput(service, params.input);
+  if (!checked.ok) throw new InputValidationError(checked.issues);
+  return { service, input: checked.value };
+}
+
+/** The platform's limits on timeout and cache time, known before any device is looked up. */
+function limitIssues(conn: ConnectionConfig, params: InvokeParams): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const timeoutProblem = checkTimeout(conn.platform, params.timeoutMs);
+  if (timeoutProblem) issues.push({ path: "timeout", message: timeoutProblem });
+  const ttlProblem = checkPendingTtl(params.pendingTtlS);
+  if (ttlProblem) issues.push({ path: "pendingTtlS", message: ttlProblem });
+  return issues;
+}
+
+/** A retried request answers its first invocation; someone else's key answers nothing of theirs. */
+async function findByIdempotencyKey(key: string, user: CurrentUser): Promise<InvocationView | null> {
+  const row = await prisma.invocation.findUnique({ where: { idempotencyKey: key } });
+  if (row && row.userId !== user.id) {
+    throw new InputValidationError([{ path: "idempotencyKey", message: "was already used; send a new one for a new request" }]);
+  }
+  return row ? toInvocationView(row) : null;
+}
+
+type Recorded =
+  | { created: true; view: InvocationView; requestedAt: Date }
+  | { created: false; view: InvocationView };
+
+async function record(
+  user: CurrentUser,
+  conn: ConnectionConfig,
+  device: DeviceSummary,
+  service: ServiceSpec,
+  input: Record<string, unknown>,
+  params: InvokeParams,
+  reason: string | null,
+): Promise<Recorded> {
+  const pendingTtlS = params.pendingTtlS ?? null;
+  // EnOS v2.1 chooses per call; the older EnOS API and Alibaba follow the service's declared call type
+  const mode = conn.platform === "enos" ? (pendingTtlS ? "cached" : "instant") : service.callType;
+  const row = await insertPending(
+    {
+      id: randomUUID(),
+      idempotencyKey: params.idempotencyKey ?? null,
+      ...auditIdentity(user, conn, device, service),
+      input,
+      reason,
+      mode,
+      timeoutMs: params.timeoutMs,
+      pendingTtlS,
+      ownerInstanceId: instanceId,
+      requestedAt: new Date(),
+    },
+    { mode, timeoutMs: params.timeoutMs, ...(reason ? { reason } : {}) },
+  );
+  if (row) return { created: true, view: toInvocationView(row), requestedAt: row.requestedAt };
+  // A concurrent request with the same idempotency key won the insert: answer with its row, and
+  // leave the platform call to it.
+  const existing = params.idempotencyKey ? await findByIdempotencyKey(params.idempotencyKey, user) : null;
+  if (!existing) throw new Error(`The invocation could not be recorded: its idempotency key is taken, but no row holds it.`);
+  return { created: false, view: existing };
+}
+
+async function finish(id: string, requestedAt: Date, callStartedAt: Date, outcome: InvokeOutcome): Promise<InvocationView> {
+  const now = new Date();
+  // When the platform does not report these times, what we observed is the best record we have.
+  const reachedDevice = outcome.status === "SUCCEEDED" || outcome.status === "SENT";
+  const final = isFinal(outcome.status) || outcome.status === "INTERRUPTED";
+  const row = await withRetries(() =>
+    finishPending(
+      id,
+      {
+        status: outcome.status,
+        output: outcome.output ?? null,
+        platformCode: outcome.platformCode ?? null,
+        platformMessage: outcome.platformMessage ?? null,
+        statusMessage: outcome.status === "SUCCEEDED" ? null : (outcome.message ?? outcome.platformMessage ?? null),
+        platformRequestId: outcome.platformRequestId ?? null,
+        commandId: outcome.commandId ?? null,
+        messageId: outcome.messageId ?? null,
+        rawState: outcome.rawState ?? null,
+        sentAt: outcome.sentAt ?? (reachedDevice ? callStartedAt : null),
+        deviceRepliedAt: outcome.deviceRepliedAt ?? (outcome.status === "SUCCEEDED" ? now : null),
+        completedAt: final ? now : null,
+        latencyMs: final ? now.getTime() - requestedAt.getTime() : null,
+        // accepted calls, and broken-off ones the platform can be asked about, go to the reconciler
+        nextPollAt: needsPolling(outcome) ? new Date(now.getTime() + backoffMs(1)) : null,
+      },
+      {
+        type: final ? "finished" : "accepted",
+        at: now,
+        data: {
+          status: outcome.status,
+          code: outcome.platformCode ?? null,
+          message: outcome.message ?? null,
+          requestId: outcome.platformRequestId ?? null,
+        },
+      },
+    ),
+  );
+  return toInvocationView(row);
+}
+
+/**
+ * The platform has answered: its outcome must not be lost to a database hiccup. finishPending only
+ * changes a PENDING row, so repeating it is safe. Should every try fail, the row stays PENDING and
+ * the reconciler marks it INTERRUPTED once its call is long over (reconciler.ts interruptOrphans).
+ */
+async function withRetries<T>(write: () => Promise<T>, delaysMs: readonly number[] = [100, 500, 2_000]): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      const delay = delaysMs[attempt];
+      if (delay === undefined || !isTransientDbError(error)) throw error;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+  }
+}
+
+function needsPolling(outcome: InvokeOutcome): boolean {
+  if (outcome.status === "QUEUED" || outcome.status === "SENT") return true;
+  // the platform may still be asked about a broken-off call (EnOS finds it by service and time)
+  return outcome.status === "INTERRUPTED";
+}
