@@ -22,6 +22,13 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything except the login page, API routes (they answer 401 themselves), Next internals and files with an extension.
-  matcher: ["/((?!login|api/|_next/|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)"],
+  // Everything except the login page, API routes (they answer 401 themselves), Next internals and
+  // files with an extension. Server actions (a POST with a Next-Action header) skip it too: they
+  // check the session themselves and answer "not signed in" as data, and the invoke path is hot.
+  matcher: [
+    {
+      source: "/((?!login|api/|_next/|favicon\\.ico|.*\\.[a-zA-Z0-9]+$).*)",
+      missing: [{ type: "header", key: "next-action" }],
+    },
+  ],
 };

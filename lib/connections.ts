@@ -64,6 +64,29 @@ export class ConnectionDisabledError extends Error {
 /** The connection with its secret unsealed, for adapters only. */
 export async function getConnectionConfig(id: string): Promise<ConnectionConfig> {
   const row = isUuid(id) ? await prisma.connection.findUnique({ where: { id } }) : null;
+  return toConfig(id, row);
+}
+
+/**
+ * getConnectionConfig and, in the same query, whether an admin marked the service dangerous on the
+ * product: the invoke path reads both on every call.
+ */
+export async function getConnectionForInvoke(
+  id: string,
+  service: { productKey: string; serviceId: string },
+): Promise<{ conn: ConnectionConfig; dangerous: boolean }> {
+  const row = isUuid(id)
+    ? await prisma.connection.findUnique({
+        where: { id },
+        include: { dangerous: { where: service, select: { id: true }, take: 1 } },
+      })
+    : null;
+  return { conn: await toConfig(id, row), dangerous: (row?.dangerous.length ?? 0) > 0 };
+}
+
+type ConnectionRow = Prisma.ConnectionGetPayload<object>;
+
+async function toConfig(id: string, row: ConnectionRow | null): Promise<ConnectionConfig> {
   if (!row) throw new ConnectionNotFoundError(id);
   if (!row.enabled) throw new ConnectionDisabledError(row.name);
   // before the secret is unsealed and handed to an adapter: an endpoint saved under an older,

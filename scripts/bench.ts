@@ -246,7 +246,7 @@ async function worker(task: string, input: unknown, env: Record<string, string> 
 
 // ---- scenarios ----------------------------------------------------------------------------------
 
-const C1 = { count: quick ? 100 : 400, durationMs: quick ? 8_000 : 15_000, warmup: 30 };
+const C1 = { count: quick ? 300 : 1_000, durationMs: quick ? 8_000 : 20_000, warmup: 30 };
 const C50 = { count: quick ? 1_000 : 3_000, durationMs: quick ? 10_000 : 20_000, warmup: 100 };
 
 /** Successful calls' latencies; failures are reported (and counted in `errors` metrics), never hidden. */
@@ -261,6 +261,16 @@ async function invokeOverhead(rig: Rig): Promise<void> {
   log("invoke_overhead: getStatus on pump-001, direct adapter call vs. the console (server action, HTTP API)");
   const conn = { id: rig.connectionId, name: rig.connectionName, platform: "enos" as const, endpoint: rig.emu.enosUrl, orgId: "o15000000000001", accessKey: "demo-enos-access-key", secretKey: "demo-enos-secret-key" };
   const pump = () => "pump-001";
+  // steady state, as a console that has been up for a while: JIT-compiled paths, warm pools and caches
+  const warm = { action: viaAction(rig, pump), api: viaApi(rig, pump) };
+  const warmup = await closedLoop({
+    concurrency: 4,
+    count: quick ? 600 : 2_000,
+    durationMs: quick ? 10_000 : 20_000,
+    warmup: 0,
+    run: (i) => (i % 2 ? warm.action(i) : warm.api(i)),
+  });
+  if (warmup.errors) notes.push(`warm-up: ${warmup.errors} calls failed, first: ${warmup.firstError?.slice(0, 300)}`);
   const direct = (await worker("adapter", {
     conn,
     device: { productKey: "demoPump", deviceKey: "pump-001" },

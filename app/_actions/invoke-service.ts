@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { requireUserForAction } from "@/lib/auth/session";
-import { invokeService } from "@/lib/invocations/invoke";
+import { invokeService, startConnectionLookup } from "@/lib/invocations/invoke";
 import type { InvocationView } from "@/lib/invocations/types";
 import { actionFailure, localizeFailure, type ActionFailure } from "./action-failure";
 
@@ -41,8 +41,10 @@ export async function invokeAction(args: InvokeArgs): Promise<InvokeResult> {
     });
   }
   try {
+    // the connection is read while the session is checked; nothing of it is used before that passes
+    const connection = startConnectionLookup(parsed.data);
     const user = await requireUserForAction();
-    const invocation = await invokeService(user, parsed.data);
+    const invocation = await invokeService(user, parsed.data, { connection });
     return { ok: true, invocation };
   } catch (error) {
     return localizeFailure(actionFailure(error, "invoke the service"));

@@ -1,7 +1,6 @@
 import "server-only";
 import type { CurrentUser } from "../invocations/types";
 import { authenticateApiToken } from "../api-tokens/tokens";
-import { isRole } from "../auth/config";
 import { ApiError, errorResponse, invalidRequest } from "./errors";
 
 const MAX_BODY_BYTES = 256 * 1024;
@@ -29,11 +28,8 @@ export async function apiUser(request: Request): Promise<CurrentUser> {
 // Loaded on demand: token-only callers (and tests calling the handlers) never start Better Auth.
 async function sessionUser(request: Request): Promise<CurrentUser | null> {
   if (!request.headers.get("cookie")) return null;
-  const { getAuth } = await import("../auth/auth");
-  const session = await getAuth().api.getSession({ headers: request.headers });
-  if (!session || session.user.disabled || !isRole(session.user.role)) return null;
-  const { id, email, name, role } = session.user;
-  return { id, email, name, role };
+  const { userFromSessionCookie } = await import("../auth/session-lookup");
+  return userFromSessionCookie(request.headers.get("cookie"));
 }
 
 export async function readJson(request: Request): Promise<unknown> {

@@ -3,8 +3,8 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import type { CurrentUser } from "../invocations/types";
-import { getAuth } from "./auth";
-import { isRole, safeNextPath } from "./config";
+import { safeNextPath } from "./config";
+import { userFromSessionCookie } from "./session-lookup";
 import { REQUEST_PATH_HEADER } from "./request-path";
 
 export class NotSignedInError extends Error {
@@ -15,13 +15,7 @@ export class NotSignedInError extends Error {
 }
 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const requestHeaders = await headers();
-  const session = await getAuth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  const { id, email, name, role, disabled } = session.user;
-  // disabling revokes the sessions too; this covers a request already under way at that moment
-  if (!isRole(role) || disabled) return null;
-  return { id, email, name, role };
+  return userFromSessionCookie((await headers()).get("cookie"));
 });
 
 /** For pages and layouts: the signed-in user, or a redirect to /login that comes back here. */

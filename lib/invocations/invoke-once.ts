@@ -1,5 +1,5 @@
 import "server-only";
-import { invokeService, invokeServiceResult, type InvokeParams } from "./invoke";
+import { invokeService, invokeServiceResult, type EarlyLookups, type InvokeParams } from "./invoke";
 import type { CurrentUser, InvocationView } from "./types";
 
 export class IdempotencyConflictError extends Error {
@@ -20,11 +20,11 @@ export interface InvokeOnceResult {
  * the first time, and a key reused for a different request is refused. Keys are per user, so two
  * scripts that happen to pick the same key never see each other's invocations.
  */
-export async function invokeOnce(user: CurrentUser, params: InvokeParams): Promise<InvokeOnceResult> {
-  if (!params.idempotencyKey) return { created: true, invocation: await invokeService(user, params) };
+export async function invokeOnce(user: CurrentUser, params: InvokeParams, early?: EarlyLookups): Promise<InvokeOnceResult> {
+  if (!params.idempotencyKey) return { created: true, invocation: await invokeService(user, params, early) };
   const scopedKey = `api:${user.id}:${params.idempotencyKey}`;
-  // the use case looks the key up itself, and also knows when a concurrent request won the insert
-  const result = await invokeServiceResult(user, { ...params, idempotencyKey: scopedKey });
+  // the use case finds the key at the insert (or when the request no longer passes its checks)
+  const result = await invokeServiceResult(user, { ...params, idempotencyKey: scopedKey }, early);
   if (!result.created && !sameRequest(result.invocation, params)) throw new IdempotencyConflictError(params.idempotencyKey, result.invocation.id);
   return result;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { prisma } from "../db";
-import { getConnectionConfig } from "../connections";
+import { getConnectionForInvoke } from "../connections";
 import { getDeviceForInvoke } from "../devices";
 import { getAdapter } from "../platforms/registry";
 import { checkPendingTtl, checkTimeout } from "../platforms/limits";
@@ -16,6 +16,7 @@ import { InputValidationError, type CurrentUser, type FieldIssue, type Invocatio
 import { auditIdentity } from "./audit-row";
 import { toInvocationView } from "./view";
 import { assertCanInvokeOn } from "../auth/scope";
+import { ForbiddenError, OutOfScopeError } from "../auth/permissions";
 import { checkReason, isDangerous } from "./dangerous";
 import { inputShapeIssues } from "./input-guard";
 import { finishPending, insertPending, isTransientDbError } from "./audit-writes";
@@ -36,8 +37,25 @@ export interface InvokeParams {
  * The use case: validate → record (PENDING) → call the platform → finish the record.
  * Input that fails validation throws InputValidationError and never reaches a platform or the history.
  */
-export async function invokeService(user: CurrentUser, params: InvokeParams): Promise<InvocationView> {
-  return (await invokeServiceResult(user, params)).invocation;
+export async function invokeService(user: CurrentUser, params: InvokeParams, early?: EarlyLookups): Promise<InvocationView> {
+  return (await invokeServiceResult(user, params, early)).invocation;
+}
+
+type ConnectionLookup = Awaited<ReturnType<typeof getConnectionForInvoke>>;
+
+/** Lookups a caller may start before it knows the user, so they overlap with the session or token check. */
+export interface EarlyLookups {
+  connection?: Promise<ConnectionLookup>;
+}
+
+/**
+ * Starts reading the connection (and the service's danger mark) for `params`. Nothing of it is used
+ * or shown before the user is authorized; a failure surfaces only when invokeService awaits it.
+ */
+export function startConnectionLookup(params: Pick<InvokeParams, "connectionId" | "device" | "serviceId">): Promise<ConnectionLookup> {
+  const lookup = getConnectionForInvoke(params.connectionId, { productKey: params.device.productKey, serviceId: params.serviceId });
+  lookup.catch(() => undefined); // awaited later, or dropped when the caller is refused first
+  return lookup;
 }
 
 /**
@@ -45,8 +63,12 @@ export async function invokeService(user: CurrentUser, params: InvokeParams): Pr
  * key belongs to an earlier one (found up front, or taken by a concurrent request at the insert),
  * which is then answered as it is, without calling the platform.
  */
-export async function invokeServiceResult(user: CurrentUser, params: InvokeParams): Promise<{ created: boolean; invocation: InvocationView }> {
-  const prepared = await prepare(user, params);
+export async function invokeServiceResult(
+  user: CurrentUser,
+  params: InvokeParams,
+  early: EarlyLookups = {},
+): Promise<{ created: boolean; invocation: InvocationView }> {
+  const prepared = await prepareOrExisting(user, params, early);
   if ("existing" in prepared) return { created: false, invocation: prepared.existing };
   const { conn, device, service, input, reason } = prepared;
   const ref: DeviceRef = { ...params.device, assetId: params.device.assetId ?? device.assetId, iotId: device.iotId };
@@ -83,23 +105,41 @@ interface Prepared {
  * Everything that may refuse the request, cheapest and least revealing first: the user's role and
  * grants, then the input's shape (no I/O), then the connection, the device and its thing model.
  */
-async function prepare(user: CurrentUser, params: InvokeParams): Promise<Prepared | { existing: InvocationView }> {
+async function prepare(user: CurrentUser, params: InvokeParams, early: EarlyLookups): Promise<Prepared> {
+  // one query for the connection and the service's danger mark, overlapping the grants check
+  const connection = early.connection ?? startConnectionLookup(params);
   await assertCanInvokeOn(user, params.connectionId, params.device.productKey);
   const shape = inputShapeIssues(params.input);
   if (shape.length) throw new InputValidationError(shape);
-  const conn = await getConnectionConfig(params.connectionId);
+  const { conn, dangerous: markedOnAsked } = await connection;
   const limits = limitIssues(conn, params);
   if (limits.length) throw new InputValidationError(limits);
-  if (params.idempotencyKey) {
-    const existing = await findByIdempotencyKey(params.idempotencyKey, user);
-    if (existing) return { existing };
-  }
   const { device, services } = await getDeviceForInvoke(conn, params.device);
   // the platform may resolve an asset id to a device of another product than the one asked for
-  if (device.productKey !== params.device.productKey) await assertCanInvokeOn(user, conn.id, device.productKey);
+  const sameProduct = device.productKey === params.device.productKey;
+  if (!sameProduct) await assertCanInvokeOn(user, conn.id, device.productKey);
   const { service, input } = checkRequest(device, services, params);
-  const dangerous = await isDangerous({ connectionId: conn.id, productKey: device.productKey, serviceId: service.identifier });
+  const dangerous = sameProduct
+    ? markedOnAsked
+    : await isDangerous({ connectionId: conn.id, productKey: device.productKey, serviceId: service.identifier });
   return { conn, device, service, input, reason: checkReason(params.reason, dangerous) };
+}
+
+/**
+ * A request that repeats an earlier one's idempotency key answers that invocation, even when it
+ * would no longer pass the checks (the device went away, the input is now refused): the key is
+ * looked up only then, and at the insert, so a new request costs no extra query.
+ */
+async function prepareOrExisting(user: CurrentUser, params: InvokeParams, early: EarlyLookups): Promise<Prepared | { existing: InvocationView }> {
+  try {
+    return await prepare(user, params, early);
+  } catch (error) {
+    if (params.idempotencyKey && !(error instanceof OutOfScopeError) && !(error instanceof ForbiddenError)) {
+      const existing = await findByIdempotencyKey(params.idempotencyKey, user).catch(() => null);
+      if (existing) return { existing };
+    }
+    throw error;
+  }
 }
 
 function checkRequest(

@@ -90,7 +90,8 @@ async function main(): Promise<void> {
   if (task === "adapter") result = await adapterTask(input as AdapterInput);
   else if (task === "history") result = await historyTask(input as HistoryInput);
   else throw new Error(`unknown task ${task}`);
-  process.stdout.write(`\n${JSON.stringify(result)}\n`);
+  // stdout is a pipe: exit only once the whole result is written (a large one spans many writes)
+  await new Promise<void>((resolve) => process.stdout.write(`\n${JSON.stringify(result)}\n`, () => resolve()));
   // the Prisma pool and the adapter's keep-alive sockets would hold the process open
   process.exit(0);
 }

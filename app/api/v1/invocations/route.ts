@@ -3,6 +3,7 @@ import { z } from "zod";
 import { authorize } from "@/lib/auth/permissions";
 import { historyScope } from "@/lib/auth/scope";
 import { invokeOnce } from "@/lib/invocations/invoke-once";
+import { startConnectionLookup } from "@/lib/invocations/invoke";
 import { listInvocations } from "@/lib/invocations/queries";
 import { apiUser, apiRoute, json, readJson } from "@/lib/api/request";
 import { invalidRequest, zodIssues } from "@/lib/api/errors";
@@ -29,22 +30,28 @@ const createSchema = z
   .refine((b) => b.deviceKey || b.assetId, { error: "give deviceKey or assetId", path: ["deviceKey"] });
 
 export const POST = apiRoute(async (request: Request) => {
-  const user = await apiUser(request);
-  const parsed = createSchema.safeParse(await readJson(request));
-  if (!parsed.success) throw invalidRequest("The request body is not valid. See issues.", zodIssues(parsed.error));
+  // the token check and the connection lookup overlap; an unauthenticated caller still hears only that
+  const caller = apiUser(request);
+  caller.catch(() => undefined);
+  const parsed = createSchema.safeParse(await readJson(request).catch(async (error: unknown) => {
+    await caller;
+    throw error;
+  }));
+  if (!parsed.success) {
+    await caller;
+    throw invalidRequest("The request body is not valid. See issues.", zodIssues(parsed.error));
+  }
   const { connectionId, productKey, deviceKey, assetId, serviceId, input, timeoutMs, pendingTtlS, reason } = parsed.data;
+  const device = { productKey, deviceKey: deviceKey ?? "", assetId };
+  const connection = startConnectionLookup({ connectionId, device, serviceId });
+  const user = await caller;
   const idempotencyKey = idempotencyKeyOf(request, parsed.data.idempotencyKey);
   authorize(user, "invoke");
-  const { created, invocation } = await invokeOnce(user, {
-    connectionId,
-    device: { productKey, deviceKey: deviceKey ?? "", assetId },
-    serviceId,
-    input,
-    timeoutMs,
-    pendingTtlS,
-    idempotencyKey,
-    reason,
-  });
+  const { created, invocation } = await invokeOnce(
+    user,
+    { connectionId, device, serviceId, input, timeoutMs, pendingTtlS, idempotencyKey, reason },
+    { connection },
+  );
   const location = `/api/v1/invocations/${invocation.id}`;
   return json(invocation, { status: created ? 201 : 200, headers: { location } });
 });
