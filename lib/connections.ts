@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "./db";
+import { prisma, sql } from "./db";
 import { loadSecretKey, unseal } from "./crypto/seal";
 import type { Prisma } from "./generated/prisma/client";
 import { assertPlatformEndpoint } from "./security/endpoints";
@@ -75,16 +75,24 @@ export async function getConnectionForInvoke(
   id: string,
   service: { productKey: string; serviceId: string },
 ): Promise<{ conn: ConnectionConfig; dangerous: boolean }> {
-  const row = isUuid(id)
-    ? await prisma.connection.findUnique({
-        where: { id },
-        include: { dangerous: { where: service, select: { id: true }, take: 1 } },
-      })
-    : null;
-  return { conn: await toConfig(id, row), dangerous: (row?.dangerous.length ?? 0) > 0 };
+  // every invocation runs this: one statement, without Prisma's engine (lib/db.ts sql)
+  const [row] = isUuid(id)
+    ? await sql<ConnectionRow & { dangerous: boolean }>(
+        `SELECT c."id", c."name", c."platform", c."endpoint", c."orgId", c."regionId", c."instanceId", c."accessKey",
+                c."secretSealed", c."enabled",
+                EXISTS (SELECT 1 FROM "dangerous_service" d
+                         WHERE d."connectionId" = c."id" AND d."productKey" = $2 AND d."serviceId" = $3) AS "dangerous"
+           FROM "connection" c WHERE c."id" = $1::uuid`,
+        [id, service.productKey, service.serviceId],
+      )
+    : [];
+  return { conn: await toConfig(id, row ?? null), dangerous: row?.dangerous ?? false };
 }
 
-type ConnectionRow = Prisma.ConnectionGetPayload<object>;
+type ConnectionRow = Pick<
+  Prisma.ConnectionGetPayload<object>,
+  "id" | "name" | "platform" | "endpoint" | "orgId" | "regionId" | "instanceId" | "accessKey" | "secretSealed" | "enabled"
+>;
 
 async function toConfig(id: string, row: ConnectionRow | null): Promise<ConnectionConfig> {
   if (!row) throw new ConnectionNotFoundError(id);

@@ -244,6 +244,26 @@ async function worker(task: string, input: unknown, env: Record<string, string> 
   return JSON.parse(out.trim().split("\n").at(-1) ?? "null") as unknown;
 }
 
+/** One client calling each of `runs` in turn: a LoadResult per run, from the same stretch of time. */
+async function interleaved(opts: { count: number; durationMs: number; warmup: number }, runs: ((i: number) => Promise<void>)[]): Promise<LoadResult[]> {
+  const out: LoadResult[] = runs.map(() => ({ latencies: [], errors: 0, elapsedMs: 0 }));
+  for (let i = 0; i < opts.warmup; i++) await runs[i % runs.length]!(-1 - i).catch(() => undefined);
+  const started = performance.now();
+  for (let i = 0; i < opts.count * runs.length && performance.now() - started < opts.durationMs * runs.length; i++) {
+    const r = out[i % runs.length]!;
+    const t0 = performance.now();
+    try {
+      await runs[i % runs.length]!(i);
+      r.latencies.push(performance.now() - t0);
+    } catch (error) {
+      r.errors += 1;
+      r.firstError ??= error instanceof Error ? error.message : String(error);
+    }
+  }
+  for (const r of out) r.elapsedMs = performance.now() - started;
+  return out;
+}
+
 // ---- scenarios ----------------------------------------------------------------------------------
 
 const C1 = { count: quick ? 300 : 1_000, durationMs: quick ? 8_000 : 20_000, warmup: 30 };
@@ -282,14 +302,16 @@ async function invokeOverhead(rig: Rig): Promise<void> {
       { name: "c50", concurrency: 50, ...C50 },
     ],
   })) as { phases: Record<"c1" | "c50", LoadResult> };
+  // at concurrency 1 the two ways in take turns, call by call, so both see the same machine
+  const c1 = await interleaved(C1, [viaAction(rig, pump), viaApi(rig, pump)]);
   const paths = {
     adapter: { c1: checked("adapter c1", direct.phases.c1), c50: checked("adapter c50", direct.phases.c50) },
     action: {
-      c1: checked("action c1", await closedLoop({ concurrency: 1, ...C1, run: viaAction(rig, pump) })),
+      c1: checked("action c1", c1[0]!),
       c50: checked("action c50", await closedLoop({ concurrency: 50, ...C50, run: viaAction(rig, pump) })),
     },
     api: {
-      c1: checked("api c1", await closedLoop({ concurrency: 1, ...C1, run: viaApi(rig, pump) })),
+      c1: checked("api c1", c1[1]!),
       c50: checked("api c50", await closedLoop({ concurrency: 50, ...C50, run: viaApi(rig, pump) })),
     },
   };

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db";
+import { prisma, sql } from "../db";
 import { authorize } from "../auth/permissions";
 import { isRole } from "../auth/config";
 import type { CurrentUser } from "../invocations/types";
@@ -68,11 +68,16 @@ export async function revokeApiToken(user: CurrentUser, id: string): Promise<Api
 /** The token's owner as they are now (role included), or null for an unknown or revoked token. */
 export async function authenticateApiToken(token: string): Promise<CurrentUser | null> {
   if (!looksLikeToken(token)) return null;
-  const row = await prisma.apiToken.findUnique({ where: { tokenHash: hashToken(token) }, include: { user: true } });
-  if (!row || row.revokedAt || row.user.disabled || !isRole(row.user.role)) return null;
+  // every API call runs this: one statement, without Prisma's engine (lib/db.ts sql)
+  const [row] = await sql<{ tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string; role: string }>(
+    `SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
+       FROM "api_token" t JOIN "user" u ON u."id" = t."userId"
+      WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND NOT u."disabled"`,
+    [hashToken(token)],
+  );
+  if (!row || !isRole(row.role)) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+    await prisma.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } });
   }
-  const { id, email, name, role } = row.user;
-  return { id, email, name, role };
+  return { id: row.id, email: row.email, name: row.name, role: row.role };
 }

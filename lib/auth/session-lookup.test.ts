@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { serializeSignedCookie } from "better-call";
 
-vi.mock("../db", () => ({ prisma: {} }));
+vi.mock("../db", () => ({ sql: vi.fn() }));
 vi.mock("./auth", () => ({ getAuth: () => ({}) }));
 const { readCookie, verifySignedValue } = await import("./session-lookup");
 

@@ -5,7 +5,7 @@
 // this only verifies a cookie it signed, with its own secret and cookie name.
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { prisma } from "../db";
+import { sql } from "../db";
 import type { CurrentUser } from "../invocations/types";
 import { getAuth } from "./auth";
 import { isRole } from "./config";
@@ -60,13 +60,14 @@ export async function userFromSessionCookie(cookieHeader: string | null): Promis
   const value = readCookie(cookieHeader, name);
   const token = value ? verifySignedValue(value, secret) : null;
   if (!token) return null;
-  const session = await prisma.session.findUnique({
-    where: { token },
-    select: { expiresAt: true, user: { select: { id: true, email: true, name: true, role: true, disabled: true } } },
-  });
-  if (!session || session.expiresAt.getTime() <= Date.now()) return null;
-  const { id, email, name: userName, role, disabled } = session.user;
+  // "expiresAt" is a timestamp without time zone that Prisma writes in UTC
+  const [user] = await sql<{ id: string; email: string; name: string; role: string; disabled: boolean }>(
+    `SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabled"
+       FROM "session" s JOIN "user" u ON u."id" = s."userId"
+      WHERE s."token" = $1 AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`,
+    [token],
+  );
   // disabling revokes the sessions too; this covers a request already under way at that moment
-  if (disabled || !isRole(role)) return null;
-  return { id, email, name: userName, role };
+  if (!user || user.disabled || !isRole(user.role)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -1,4 +1,5 @@
 // Prisma client factory without `server-only`, for scripts and tests; the app uses lib/db.ts.
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/prisma/client";
 
@@ -7,9 +8,16 @@ export interface CreatePrismaOptions {
   logQueries?: boolean;
 }
 
-export function createPrisma(url: string, max = 10, opts: CreatePrismaOptions = {}): PrismaClient {
-  // A bounded wait: an unreachable or full database (the embedded one caps connections) should
-  // fail a request, not hang it.
-  const adapter = new PrismaPg({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+/**
+ * A pg pool for a database. A bounded wait: an unreachable or full database (the embedded one caps
+ * connections) should fail a request, not hang it.
+ */
+export function createPool(url: string, max = 10): pg.Pool {
+  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+}
+
+/** A Prisma client over `pool` (shared with lib/db.ts's raw SQL), or over a pool of its own. */
+export function createPrisma(url: string, max = 10, opts: CreatePrismaOptions = {}, pool?: pg.Pool): PrismaClient {
+  const adapter = new PrismaPg(pool ?? { connectionString: url, max, connectionTimeoutMillis: 10_000 });
   return new PrismaClient({ adapter, log: opts.logQueries ? ["query", "warn", "error"] : ["warn", "error"] });
 }

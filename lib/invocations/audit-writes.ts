@@ -4,7 +4,7 @@
 // instead of nine, and a busy pool can no longer fail it with "Unable to start a transaction in
 // the given time" after the platform was already called.
 import "server-only";
-import { prisma } from "../db";
+import { prisma, sql } from "../db";
 import type { Invocation } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import type { InvocationStatus } from "./status";
@@ -44,24 +44,28 @@ const json = (value: unknown) => (value === undefined || value === null ? null :
  * (by a concurrent request that won the insert): nothing was written then.
  */
 export async function insertPending(r: PendingRecord, event: Record<string, unknown>): Promise<Invocation | null> {
-  const rows = await prisma.$queryRaw<Invocation[]>`
-    WITH inserted AS (
+  const rows = await sql<Invocation>(
+    `WITH inserted AS (
       INSERT INTO "invocation" (
         "id", "idempotencyKey", "userId", "userEmail", "userRole", "connectionId", "connectionName", "platform", "orgId",
         "instanceId", "productKey", "deviceKey", "assetId", "iotId", "deviceName", "serviceId", "serviceName", "input",
         "reason", "mode", "timeoutMs", "pendingTtlS", "status", "ownerInstanceId", "requestedAt")
       VALUES (
-        ${r.id}::uuid, ${r.idempotencyKey}, ${r.userId}, ${r.userEmail}, ${r.userRole}::"Role", ${r.connectionId}::uuid,
-        ${r.connectionName}, ${r.platform}, ${r.orgId}, ${r.instanceId}, ${r.productKey}, ${r.deviceKey}, ${r.assetId},
-        ${r.iotId}, ${r.deviceName}, ${r.serviceId}, ${r.serviceName}, ${json(r.input)}::jsonb, ${r.reason}, ${r.mode},
-        ${r.timeoutMs}::int, ${r.pendingTtlS}::int, 'PENDING', ${r.ownerInstanceId}::uuid, ${r.requestedAt}::timestamptz)
+        $1::uuid, $2, $3, $4, $5::"Role", $6::uuid, $7, $8, $9, $10, $11, $12, $13,
+        $14, $15, $16, $17, $18::jsonb, $19, $20, $21::int, $22::int, 'PENDING', $23::uuid, $24::timestamptz)
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *
     ), recorded AS (
       INSERT INTO "invocation_event" ("invocationId", "at", "type", "data")
-      SELECT "id", ${r.requestedAt}::timestamptz, 'recorded', ${json(event)}::jsonb FROM inserted
+      SELECT "id", $24::timestamptz, 'recorded', $25::jsonb FROM inserted
     )
-    SELECT * FROM inserted`;
+    SELECT * FROM inserted`,
+    [
+      r.id, r.idempotencyKey, r.userId, r.userEmail, r.userRole, r.connectionId, r.connectionName, r.platform, r.orgId,
+      r.instanceId, r.productKey, r.deviceKey, r.assetId, r.iotId, r.deviceName, r.serviceId, r.serviceName, json(r.input),
+      r.reason, r.mode, r.timeoutMs, r.pendingTtlS, r.ownerInstanceId, r.requestedAt, json(event),
+    ],
+  );
   return rows[0] ?? null;
 }
 
@@ -87,21 +91,27 @@ export interface Outcome {
  * again (a retry after a lost reply) cannot write a second event; the row as it is now comes back.
  */
 export async function finishPending(id: string, o: Outcome, event: { type: string; at: Date; data: Record<string, unknown> }): Promise<Invocation> {
-  const rows = await prisma.$queryRaw<Invocation[]>`
-    WITH finished AS (
+  const rows = await sql<Invocation>(
+    `WITH finished AS (
       UPDATE "invocation" SET
-        "status" = ${o.status}::"InvocationStatus", "output" = ${json(o.output)}::jsonb, "platformCode" = ${o.platformCode},
-        "platformMessage" = ${o.platformMessage}, "statusMessage" = ${o.statusMessage}, "platformRequestId" = ${o.platformRequestId},
-        "commandId" = ${o.commandId}, "messageId" = ${o.messageId}, "rawState" = ${o.rawState}, "sentAt" = ${o.sentAt}::timestamptz,
-        "deviceRepliedAt" = ${o.deviceRepliedAt}::timestamptz, "completedAt" = ${o.completedAt}::timestamptz,
-        "latencyMs" = ${o.latencyMs}::int, "nextPollAt" = ${o.nextPollAt}::timestamptz
-      WHERE "id" = ${id}::uuid AND "status" = 'PENDING'
+        "status" = $1::"InvocationStatus", "output" = $2::jsonb, "platformCode" = $3,
+        "platformMessage" = $4, "statusMessage" = $5, "platformRequestId" = $6,
+        "commandId" = $7, "messageId" = $8, "rawState" = $9, "sentAt" = $10::timestamptz,
+        "deviceRepliedAt" = $11::timestamptz, "completedAt" = $12::timestamptz,
+        "latencyMs" = $13::int, "nextPollAt" = $14::timestamptz
+      WHERE "id" = $15::uuid AND "status" = 'PENDING'
       RETURNING *
     ), logged AS (
       INSERT INTO "invocation_event" ("invocationId", "at", "type", "data")
-      SELECT "id", ${event.at}::timestamptz, ${event.type}, ${json(event.data)}::jsonb FROM finished
+      SELECT "id", $16::timestamptz, $17, $18::jsonb FROM finished
     )
-    SELECT * FROM finished`;
+    SELECT * FROM finished`,
+    [
+      o.status, json(o.output), o.platformCode, o.platformMessage, o.statusMessage, o.platformRequestId,
+      o.commandId, o.messageId, o.rawState, o.sentAt, o.deviceRepliedAt, o.completedAt,
+      o.latencyMs, o.nextPollAt, id, event.at, event.type, json(event.data),
+    ],
+  );
   if (rows[0]) return rows[0];
   return prisma.invocation.findUniqueOrThrow({ where: { id } });
 }
