@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { prisma } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { assertCanInvokeOn } from "../auth/scope";
-import { getConnectionConfig } from "../connections";
+import { getConnectionForInvoke } from "../connections";
 import { getDeviceForInvoke, type DeviceWithServices } from "../devices";
 import { ALIYUN_BATCH_MAX_DEVICES, TIMEOUT_LIMITS } from "../platforms/limits";
 import { getAdapter } from "../platforms/registry";
@@ -14,15 +14,14 @@ import type { ConnectionConfig, DeviceSummary, InvokeOutcome, PlatformAdapter } 
 import type { ServiceSpec } from "../thing-model/types";
 import { validateInput } from "../thing-model/validate";
 import type { BatchView } from "./batch-view";
-import { checkReason, isDangerous } from "./dangerous";
+import { checkReason } from "./dangerous";
 import { inputShapeIssues } from "./input-guard";
 import { ensureInstanceRegistered, instanceId } from "./instance";
 import { outcomeFromError } from "./outcome";
 import type { HistoryScope } from "./queries";
-import { backoffMs } from "./reconciler";
-import { isFinal } from "./status";
 import { InputValidationError, type CurrentUser, type FieldIssue } from "./types";
 import { auditIdentity } from "./audit-row";
+import { finishPendingBatch, outcomeRecord, withRetries } from "./audit-writes";
 import { toInvocationView } from "./view";
 
 export const MAX_BATCH_DEVICES = ALIYUN_BATCH_MAX_DEVICES;
@@ -70,7 +69,7 @@ export async function invokeBatch(user: CurrentUser, params: BatchParams): Promi
   } catch (error) {
     outcome = outcomeFromError(error, conn);
   }
-  await finish(recorded.batchId, recorded.rowIds, recorded.requestedAt, callStartedAt, outcome);
+  await finish(recorded.batchId, recorded.requestedAt, callStartedAt, outcome);
   return (await loadBatch(recorded.batchId, {}))!;
 }
 
@@ -81,7 +80,7 @@ async function prepare(user: CurrentUser, params: BatchParams): Promise<Prepared
   if (listIssues.length) throw new InputValidationError(listIssues);
   const shape = inputShapeIssues(params.input);
   if (shape.length) throw new InputValidationError(shape);
-  const conn = await getConnectionConfig(params.connectionId);
+  const { conn, dangerous } = await getConnectionForInvoke(params.connectionId, { productKey: params.productKey, serviceId: params.serviceId });
   const call = getAdapter(conn.platform).invokeBatch;
   if (!call) {
     throw new InputValidationError([
@@ -94,7 +93,6 @@ async function prepare(user: CurrentUser, params: BatchParams): Promise<Prepared
   }
   const found = await lookUpDevices(conn, params.productKey, params.deviceNames);
   const { service, input } = checkRequest(found, params);
-  const dangerous = await isDangerous({ connectionId: conn.id, productKey: params.productKey, serviceId: service.identifier });
   return { conn, call, devices: found.map((f) => f.device), service, input, reason: checkReason(params.reason, dangerous) };
 }
 
@@ -160,7 +158,7 @@ async function findByIdempotencyKey(key: string, deviceNames: string[], user: Cu
   return loadBatch(row.batchId, {});
 }
 
-type Recorded = { batchId: string; rowIds: string[]; requestedAt: Date } | { existing: BatchView };
+type Recorded = { batchId: string; requestedAt: Date } | { existing: BatchView };
 
 async function record(
   user: CurrentUser,
@@ -205,39 +203,13 @@ async function record(
     }
     throw error;
   }
-  return { batchId, rowIds: rows.map((r) => r.id), requestedAt };
+  return { batchId, requestedAt };
 }
 
 /** Every row gets the one call's outcome; accepted rows go to the reconciler to await their device's reply. */
-async function finish(batchId: string, rowIds: string[], requestedAt: Date, callStartedAt: Date, outcome: InvokeOutcome): Promise<void> {
-  const now = new Date();
-  const reachedDevice = outcome.status === "SUCCEEDED" || outcome.status === "SENT";
-  const final = isFinal(outcome.status) || outcome.status === "INTERRUPTED";
-  const waiting = outcome.status === "SENT" || outcome.status === "QUEUED" || outcome.status === "INTERRUPTED";
-  await prisma.$transaction([
-    prisma.invocation.updateMany({
-      where: { batchId },
-      data: {
-        status: outcome.status,
-        platformCode: outcome.platformCode ?? null,
-        platformMessage: outcome.platformMessage ?? null,
-        statusMessage: outcome.status === "SUCCEEDED" ? null : (outcome.message ?? outcome.platformMessage ?? null),
-        platformRequestId: outcome.platformRequestId ?? null,
-        rawState: outcome.rawState ?? null,
-        sentAt: outcome.sentAt ?? (reachedDevice ? callStartedAt : null),
-        completedAt: final ? now : null,
-        latencyMs: final ? now.getTime() - requestedAt.getTime() : null,
-        nextPollAt: waiting ? new Date(now.getTime() + backoffMs(1)) : null,
-      },
-    }),
-    prisma.invocationEvent.createMany({
-      data: rowIds.map((invocationId) => ({
-        invocationId,
-        type: final ? "finished" : "accepted",
-        data: { status: outcome.status, code: outcome.platformCode ?? null, message: outcome.message ?? null, requestId: outcome.platformRequestId ?? null, batchId },
-      })),
-    }),
-  ]);
+async function finish(batchId: string, requestedAt: Date, callStartedAt: Date, outcome: InvokeOutcome): Promise<void> {
+  const { fields, event } = outcomeRecord(outcome, { requestedAt, callStartedAt, now: new Date() }, { batchId });
+  await withRetries(() => finishPendingBatch(batchId, fields, event));
 }
 
 /** The batch's rows the scope lets the caller read (lib/auth/scope.ts historyScope), null when none. */

@@ -9,9 +9,7 @@ import type { ConnectionConfig, DeviceRef, DeviceSummary, InvokeOutcome } from "
 import { validateInput } from "../thing-model/validate";
 import type { ServiceSpec } from "../thing-model/types";
 import { outcomeFromError } from "./outcome";
-import { isFinal } from "./status";
 import { ensureInstanceRegistered, instanceId } from "./instance";
-import { backoffMs } from "./reconciler";
 import { InputValidationError, type CurrentUser, type FieldIssue, type InvocationView } from "./types";
 import { auditIdentity } from "./audit-row";
 import { toInvocationView } from "./view";
@@ -19,7 +17,7 @@ import { assertCanInvokeOn } from "../auth/scope";
 import { ForbiddenError, OutOfScopeError } from "../auth/permissions";
 import { checkReason, isDangerous } from "./dangerous";
 import { inputShapeIssues } from "./input-guard";
-import { finishPending, insertPending, isTransientDbError } from "./audit-writes";
+import { finishPending, insertPending, outcomeRecord, withRetries } from "./audit-writes";
 
 export interface InvokeParams {
   connectionId: string;
@@ -217,64 +215,6 @@ async function record(
 }
 
 async function finish(id: string, requestedAt: Date, callStartedAt: Date, outcome: InvokeOutcome): Promise<InvocationView> {
-  const now = new Date();
-  // When the platform does not report these times, what we observed is the best record we have.
-  const reachedDevice = outcome.status === "SUCCEEDED" || outcome.status === "SENT";
-  const final = isFinal(outcome.status) || outcome.status === "INTERRUPTED";
-  const row = await withRetries(() =>
-    finishPending(
-      id,
-      {
-        status: outcome.status,
-        output: outcome.output ?? null,
-        platformCode: outcome.platformCode ?? null,
-        platformMessage: outcome.platformMessage ?? null,
-        statusMessage: outcome.status === "SUCCEEDED" ? null : (outcome.message ?? outcome.platformMessage ?? null),
-        platformRequestId: outcome.platformRequestId ?? null,
-        commandId: outcome.commandId ?? null,
-        messageId: outcome.messageId ?? null,
-        rawState: outcome.rawState ?? null,
-        sentAt: outcome.sentAt ?? (reachedDevice ? callStartedAt : null),
-        deviceRepliedAt: outcome.deviceRepliedAt ?? (outcome.status === "SUCCEEDED" ? now : null),
-        completedAt: final ? now : null,
-        latencyMs: final ? now.getTime() - requestedAt.getTime() : null,
-        // accepted calls, and broken-off ones the platform can be asked about, go to the reconciler
-        nextPollAt: needsPolling(outcome) ? new Date(now.getTime() + backoffMs(1)) : null,
-      },
-      {
-        type: final ? "finished" : "accepted",
-        at: now,
-        data: {
-          status: outcome.status,
-          code: outcome.platformCode ?? null,
-          message: outcome.message ?? null,
-          requestId: outcome.platformRequestId ?? null,
-        },
-      },
-    ),
-  );
-  return toInvocationView(row);
-}
-
-/**
- * The platform has answered: its outcome must not be lost to a database hiccup. finishPending only
- * changes a PENDING row, so repeating it is safe. Should every try fail, the row stays PENDING and
- * the reconciler marks it INTERRUPTED once its call is long over (reconciler.ts interruptOrphans).
- */
-async function withRetries<T>(write: () => Promise<T>, delaysMs: readonly number[] = [100, 500, 2_000]): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await write();
-    } catch (error) {
-      const delay = delaysMs[attempt];
-      if (delay === undefined || !isTransientDbError(error)) throw error;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-  }
-}
-
-function needsPolling(outcome: InvokeOutcome): boolean {
-  if (outcome.status === "QUEUED" || outcome.status === "SENT") return true;
-  // the platform may still be asked about a broken-off call (EnOS finds it by service and time)
-  return outcome.status === "INTERRUPTED";
+  const { fields, event } = outcomeRecord(outcome, { requestedAt, callStartedAt, now: new Date() });
+  return toInvocationView(await withRetries(() => finishPending(id, fields, event)));
 }
