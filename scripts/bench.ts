@@ -441,6 +441,11 @@ function report(): void {
     check("invoke overhead p99 (action, c1) <= 20 ms", results.invoke_overhead?.action_p99_ms_c1, (v) => v <= 20),
     check("invoke overhead p50 (api, c1) <= 5 ms", results.invoke_overhead?.api_p50_ms_c1, (v) => v <= 5),
     check("invoke overhead p99 (api, c1) <= 20 ms", results.invoke_overhead?.api_p99_ms_c1, (v) => v <= 20),
+    // at 50 clients one console process is saturated: the overhead there is mostly queueing
+    check("invoke overhead p50 (action, c50) <= 5 ms", results.invoke_overhead?.action_p50_ms_c50, (v) => v <= 5),
+    check("invoke overhead p99 (action, c50) <= 20 ms", results.invoke_overhead?.action_p99_ms_c50, (v) => v <= 20),
+    check("invoke overhead p50 (api, c50) <= 5 ms", results.invoke_overhead?.api_p50_ms_c50, (v) => v <= 5),
+    check("invoke overhead p99 (api, c50) <= 20 ms", results.invoke_overhead?.api_p99_ms_c50, (v) => v <= 20),
     check("throughput >= 1000/s", results.throughput?.per_s, (v) => v >= 1000),
   ];
   console.log(`\n${targets.join("\n")}`);
