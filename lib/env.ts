@@ -48,6 +48,8 @@ const schema = z
     CONSOLE_SECRET_KEY: secretKey.optional(),
     BETTER_AUTH_SECRET: z.string().optional(),
     BETTER_AUTH_URL: urlWith(["http:", "https:"], "https://console.example.com").optional(),
+    /** where platforms reach the console (ASYNC results of the older EnOS API); default BETTER_AUTH_URL */
+    CONSOLE_PUBLIC_URL: urlWith(["http:", "https:"], "https://console.example.com").optional(),
     PORT: port(3000),
     EMULATOR: z.enum(["on", "off"], { error: 'must be "on" or "off" (or unset: on when no real connection exists)' }).optional(),
     EMULATOR_ENOS_PORT: port(4010),

@@ -64,6 +64,7 @@ interface DueRow {
   commandId: string | null;
   messageId: string | null;
   batchId: string | null;
+  mode: string;
   requestedAt: Date;
   timeoutMs: number;
   pollAttempts: number;
@@ -81,7 +82,7 @@ async function claimDue(limit: number): Promise<DueRow[]> {
       ORDER BY "nextPollAt" LIMIT ${limit} FOR UPDATE SKIP LOCKED
     )
     RETURNING "id", "connectionId", "productKey", "deviceKey", "assetId", "iotId", "serviceId", "commandId",
-              "messageId", "batchId", "requestedAt", "timeoutMs", "pollAttempts", "status"`;
+              "messageId", "batchId", "mode", "requestedAt", "timeoutMs", "pollAttempts", "status"`;
 }
 
 async function pollOne(row: DueRow): Promise<boolean> {
@@ -108,7 +109,10 @@ async function pollOne(row: DueRow): Promise<boolean> {
   }
   // an interrupted call the platform cannot find after a few tries stays INTERRUPTED for good
   const givenUp = row.status === "INTERRUPTED" && row.pollAttempts >= MAX_INTERRUPTED_POLLS;
-  const next = supported && !givenUp ? new Date(Date.now() + backoffMs(row.pollAttempts)) : null;
+  let next = supported && !givenUp ? new Date(Date.now() + backoffMs(row.pollAttempts)) : null;
+  // a platform that cannot be asked (the older EnOS API) delivers to a callback; should the result
+  // never come, the row is looked at again when its wait is over, to be marked TIMED_OUT
+  if (!supported && awaitsAsyncReply(row)) next = new Date(Math.max(Date.now() + 1_000, row.requestedAt.getTime() + asyncReplyWaitMs()));
   await prisma.invocation.update({ where: { id: row.id }, data: { nextPollAt: next } });
   return false;
 }
@@ -119,9 +123,16 @@ export function asyncReplyWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 300_000;
 }
 
+/**
+ * An accepted asynchronous call waiting for its device's reply: an Alibaba MessageId, a batch row
+ * (InvokeThingsService, no MessageId) or an ASYNC call of the older EnOS API (callback).
+ */
+function awaitsAsyncReply(row: DueRow): boolean {
+  return row.status === "SENT" && !row.commandId && Boolean(row.messageId || row.batchId || row.mode === "async");
+}
+
 function asyncReplyOverdue(row: DueRow): InvokeOutcome | null {
-  // a batch row (InvokeThingsService) has no MessageId but waits for its device's reply all the same
-  if (row.status !== "SENT" || !(row.messageId || row.batchId) || row.commandId) return null;
+  if (!awaitsAsyncReply(row)) return null;
   const waitMs = asyncReplyWaitMs();
   if (Date.now() - row.requestedAt.getTime() < waitMs) return null;
   return {

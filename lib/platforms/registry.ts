@@ -3,12 +3,22 @@ import "server-only";
 import { checkPlatformEndpoint } from "../security/endpoints";
 import { aliyunAdapter } from "./aliyun/adapter";
 import { enosAdapter } from "./enos/adapter";
-import { enosLegacyAdapter } from "./enos-legacy/adapter";
+import { createEnosLegacyAdapter } from "./enos-legacy/adapter";
+import { callbackUrl } from "./enos-legacy/callback";
+import { loadSecretKey } from "../crypto/seal";
+import { authBaseUrl } from "../auth/settings";
+import { env } from "../env";
 import { PlatformError, type PlatformAdapter, type PlatformId } from "./types";
 
 export const adapters: Record<PlatformId, PlatformAdapter> = {
   enos: enosAdapter,
-  "enos-legacy": enosLegacyAdapter,
+  // ASYNC results come back to this console's callback route (app/api/callbacks/enos-legacy)
+  "enos-legacy": createEnosLegacyAdapter({
+    callbackUrl: (requestId) => {
+      const e = env();
+      return callbackUrl(e.CONSOLE_PUBLIC_URL ?? authBaseUrl(e), loadSecretKey(), requestId);
+    },
+  }),
   aliyun: aliyunAdapter,
 };
 

@@ -151,12 +151,15 @@ describe("invoke", () => {
     expect(outcome.message).toContain("DATASVC.CONTROL.o1");
   });
 
-  it("passes a callbackUrl when configured", async () => {
-    answerLegacy({ status: 0, data: info() });
+  it("passes a callbackUrl for an ASYNC service when configured, and none for a SYNC one", async () => {
     const a = createEnosLegacyAdapter({ callbackUrl: (id) => `https://console.example/cb/${id}` });
-    await a.invoke(conn, invokeReq());
+    answerLegacy({ status: 0, data: info({ callType: "ASYNC", messageId: null, gmtDeviceReply: -1, outputData: null }) });
+    await a.invoke(conn, invokeReq({ service: { ...reboot, callType: "async" } }));
     const req = lastLegacy();
     expect(req.query.callbackUrl).toBe(`https://console.example/cb/${req.query.requestId}`);
+    answerLegacy({ status: 0, data: info() });
+    await a.invoke(conn, invokeReq());
+    expect(lastLegacy().query.callbackUrl).toBeUndefined();
   });
 
   it("reports a refused signature (497) as an auth error", async () => {

@@ -25,7 +25,7 @@ export interface EnosLegacyAdapterOptions {
   discoveryTimeoutMs?: number;
   /** added to the call's own timeout before we stop waiting for the HTTP answer */
   invokeMarginMs?: number;
-  /** a URL EnOS should POST the result to (the docs say not to rely on it) */
+  /** where EnOS should POST an ASYNC call's result (callback.ts; the docs say not to rely on it) */
   callbackUrl?: (requestId: string) => string | undefined;
 }
 
@@ -61,7 +61,8 @@ async function invoke(
   if (req.pendingTtlS) throw invalidCall(conn, "The older EnOS API has no cached commands (pendingTtl); use an EnOS v2.1 connection");
   const endpoint = legacyEndpoint(conn);
   const requestId = randomUUID();
-  const callback = callbackUrl?.(requestId);
+  // a SYNC call's result is its reply; only an ASYNC one needs somewhere to go
+  const callback = req.service.callType === "async" ? callbackUrl?.(requestId) : undefined;
   const args = toEnosWire(req.service, req.input);
   const reply = await callLegacy(conn, {
     base: endpoint.invokeBase,

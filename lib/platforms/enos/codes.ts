@@ -182,7 +182,7 @@ export const MESSAGES_EN: Readonly<Record<string, CodeText>> = {
   "invoke:unknown-state": { text: "EnOS reports command state {state}, which the console does not know." },
   "invoke:not-cancelled": { text: "EnOS did not cancel the command: only commands still waiting in the queue can be cancelled." },
   "invoke:async-accepted": {
-    text: "EnOS accepted the asynchronous call (callType ASYNC) and passes it on to the device. Its result goes to control channel {channel}, which the console does not read, so this entry stays SENT.",
+    text: "EnOS accepted the asynchronous call (callType ASYNC) and passes it on to the device. Its result goes to control channel {channel} and to the console's callback address; this entry is finished when the result arrives there, or marked timed out after ASYNC_REPLY_WAIT_S.",
   },
 };
 
@@ -263,7 +263,7 @@ export const MESSAGES_ZH: Readonly<Record<string, CodeText>> = {
   "invoke:unknown-state": { text: "EnOS 报告的指令状态为 {state}，控制台无法识别。" },
   "invoke:not-cancelled": { text: "EnOS 未取消该指令：只有仍在队列中等待的指令才能取消。" },
   "invoke:async-accepted": {
-    text: "EnOS 已接受异步调用（callType ASYNC）并将其转发给设备。结果会发送到控制通道 {channel}，控制台不读取该通道，因此本条记录保持为 SENT。",
+    text: "EnOS 已接受异步调用（callType ASYNC）并将其转发给设备。结果会发送到控制通道 {channel} 和控制台的回调地址；结果到达时本条记录随之完成，超过 ASYNC_REPLY_WAIT_S 仍未到达则标记为超时。",
   },
 };
 
