@@ -3,8 +3,8 @@
 // the invoke path's legitimate updates still work; retention deletes only when it says so.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
-import { loadSecretKey, seal } from "../crypto/seal";
 import { prisma } from "../db";
 import { invokeService } from "./invoke";
 import { applyOutcome, interruptOrphans, reconcileOnce } from "./reconciler";
@@ -52,18 +52,7 @@ const finished = () =>
 
 beforeAll(async () => {
   emu = await startEmulator({ enosPort: 0, aliyunPort: 0, mqttPort: 0 });
-  connectionId = (
-    await prisma.connection.create({
-      data: {
-        name: `it-audit-${randomUUID().slice(0, 8)}`,
-        platform: "enos",
-        endpoint: emu.enosUrl,
-        orgId: "o15000000000001",
-        accessKey: "demo-enos-access-key",
-        secretSealed: seal("demo-enos-secret-key", loadSecretKey()),
-      },
-    })
-  ).id;
+  connectionId = await createEmulatorConnection(prisma, emu, { name: `it-audit-${randomUUID().slice(0, 8)}` });
 });
 
 afterAll(async () => {

@@ -2,8 +2,8 @@
 // HTTP + MQTT: one platform call, one audit row per device, each row finished by the reconciler.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
-import { loadSecretKey, seal } from "../crypto/seal";
 import { prisma } from "../db";
 import { invokeBatch, loadBatch } from "./batch";
 import { reconcileOnce } from "./reconciler";
@@ -51,17 +51,7 @@ async function reconcileBatch(batchId: string, rounds = 40): Promise<void> {
 }
 
 async function addConnection(name: string): Promise<string> {
-  const row = await prisma.connection.create({
-    data: {
-      name,
-      platform: "aliyun",
-      endpoint: emu.aliyunUrl,
-      regionId: "cn-shanghai",
-      accessKey: "demo-ali-access-key-id",
-      secretSealed: seal("demo-ali-access-key-secret", loadSecretKey()),
-    },
-  });
-  return row.id;
+  return createEmulatorConnection(prisma, emu, { name, platform: "aliyun" });
 }
 
 beforeAll(async () => {

@@ -8,15 +8,14 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../testing/emulator-connection";
 import { DEFAULT_SEED_PATH, startEmulator, type RunningEmulator, type SeedInput } from "../../emulator/index";
-import { loadSecretKey, seal } from "../crypto/seal";
 import { prisma } from "../db";
 import type { PlatformId } from "../platforms/types";
 import { invokeService } from "./invoke";
 import type { CurrentUser, InvocationView } from "./types";
 
 const user: CurrentUser = { id: "it-fault-matrix", email: "faults@it.local", name: "IT faults", role: "admin" };
-const ORG = "o15000000000001";
 
 let emu: RunningEmulator;
 const problems: string[] = [];
@@ -226,19 +225,7 @@ const CASES: Case[] = [
 ];
 
 async function addConnection(p: Platform, name: string): Promise<string> {
-  const aliyun = p.id === "aliyun";
-  const row = await prisma.connection.create({
-    data: {
-      name,
-      platform: p.id,
-      endpoint: p.endpoint(),
-      orgId: aliyun ? null : ORG,
-      regionId: aliyun ? "cn-shanghai" : null,
-      accessKey: aliyun ? "demo-ali-access-key-id" : "demo-enos-access-key",
-      secretSealed: seal(aliyun ? "demo-ali-access-key-secret" : "demo-enos-secret-key", loadSecretKey()),
-    },
-  });
-  return row.id;
+  return createEmulatorConnection(prisma, emu, { name, platform: p.id });
 }
 
 const invoke = (p: Platform, connectionId: string, deviceKey: string) =>

@@ -2,8 +2,8 @@
 // one platform call and one row, and a PENDING row nobody will finish is interrupted by the reconciler.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
-import { loadSecretKey, seal } from "../crypto/seal";
 import { prisma } from "../db";
 import { ensureInstanceRegistered, instanceId } from "./instance";
 import { invokeService } from "./invoke";
@@ -25,18 +25,7 @@ async function invokeRequests(): Promise<{ query: Record<string, string>; body: 
 
 beforeAll(async () => {
   emu = await startEmulator({ enosPort: 0, aliyunPort: 0, mqttPort: 0 });
-  connectionId = (
-    await prisma.connection.create({
-      data: {
-        name: `it-idempotency-${randomUUID().slice(0, 8)}`,
-        platform: "enos",
-        endpoint: emu.enosUrl,
-        orgId: "o15000000000001",
-        accessKey: "demo-enos-access-key",
-        secretSealed: seal("demo-enos-secret-key", loadSecretKey()),
-      },
-    })
-  ).id;
+  connectionId = await createEmulatorConnection(prisma, emu, { name: `it-idempotency-${randomUUID().slice(0, 8)}` });
   // device and thing model cached, so the racing calls reach the insert at about the same time
   await invokeService(user, { connectionId, device: pump, serviceId: "getStatus", input: {}, timeoutMs: 5_000 });
 });

@@ -1,8 +1,8 @@
 // The invocation use case against PostgreSQL (DATABASE_URL) and the emulator over real HTTP + MQTT.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
-import { loadSecretKey, seal } from "../crypto/seal";
 import { prisma } from "../db";
 import { searchDevices } from "../devices";
 import { invokeService } from "./invoke";
@@ -33,17 +33,7 @@ async function invokeCallsLogged(): Promise<number> {
 }
 
 async function addConnection(name: string, secret: string): Promise<string> {
-  const row = await prisma.connection.create({
-    data: {
-      name,
-      platform: "enos",
-      endpoint: emu.enosUrl,
-      orgId: "o15000000000001",
-      accessKey: "demo-enos-access-key",
-      secretSealed: seal(secret, loadSecretKey()),
-    },
-  });
-  return row.id;
+  return createEmulatorConnection(prisma, emu, { name, secret });
 }
 
 beforeAll(async () => {

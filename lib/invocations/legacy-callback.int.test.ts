@@ -6,9 +6,10 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../testing/emulator-connection";
 import { DEFAULT_SEED_PATH, startEmulator, type RunningEmulator, type SeedInput } from "../../emulator/index";
 import { POST } from "../../app/api/callbacks/enos-legacy/[requestId]/route";
-import { loadSecretKey, seal } from "../crypto/seal";
+import { loadSecretKey } from "../crypto/seal";
 import { prisma } from "../db";
 import { callbackSignature } from "../platforms/enos-legacy/callback";
 import { invokeService } from "./invoke";
@@ -16,7 +17,6 @@ import { reconcileOnce } from "./reconciler";
 import type { CurrentUser } from "./types";
 
 const user: CurrentUser = { id: "it-legacy-callback", email: "legacy-cb@it.local", name: "IT legacy callback", role: "admin" };
-const ORG = "o15000000000001";
 
 let emu: RunningEmulator;
 let server: Server;
@@ -82,17 +82,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   process.env.CONSOLE_PUBLIC_URL = baseUrl; // read on first use of the environment, which is later
   emu = await startEmulator({ seed: seedWithAsyncService(), enosPort: 0, aliyunPort: 0, mqttPort: 0 });
-  const row = await prisma.connection.create({
-    data: {
-      name: `IT legacy callback ${Date.now()}`,
-      platform: "enos-legacy",
-      endpoint: emu.enosUrl,
-      orgId: ORG,
-      accessKey: "demo-enos-access-key",
-      secretSealed: seal("demo-enos-secret-key", loadSecretKey()),
-    },
-  });
-  connectionId = row.id;
+  connectionId = await createEmulatorConnection(prisma, emu, { platform: "enos-legacy" });
 });
 
 afterAll(async () => {

@@ -2,8 +2,8 @@
 // orphaned PENDING rows become INTERRUPTED, and concurrent reconcilers never poll a row twice.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
-import { loadSecretKey, seal } from "../crypto/seal";
 import { prisma } from "../db";
 import { invokeService } from "./invoke";
 import { grantConnections } from "../testing/grants";
@@ -44,18 +44,7 @@ async function reconcileUntil(ids: string[], done: (status: string) => boolean, 
 
 beforeAll(async () => {
   emu = await startEmulator({ enosPort: 0, aliyunPort: 0, mqttPort: 0 });
-  connectionId = (
-    await prisma.connection.create({
-      data: {
-        name: `it-reconciler-${randomUUID().slice(0, 8)}`,
-        platform: "enos",
-        endpoint: emu.enosUrl,
-        orgId: "o15000000000001",
-        accessKey: "demo-enos-access-key",
-        secretSealed: seal("demo-enos-secret-key", loadSecretKey()),
-      },
-    })
-  ).id;
+  connectionId = await createEmulatorConnection(prisma, emu, { name: `it-reconciler-${randomUUID().slice(0, 8)}` });
   await grantConnections(prisma, user, [connectionId]);
 });
 

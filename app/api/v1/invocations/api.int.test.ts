@@ -2,9 +2,9 @@
 // personal API token, as a script would call them over HTTP.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createEmulatorConnection } from "../../../../lib/testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "@/emulator/index";
 import { createApiToken, revokeApiToken } from "@/lib/api-tokens/tokens";
-import { loadSecretKey, seal } from "@/lib/crypto/seal";
 import { prisma } from "@/lib/db";
 import { reconcileOnce } from "@/lib/invocations/reconciler";
 import { isFinal, type InvocationStatus } from "@/lib/invocations/status";
@@ -59,18 +59,7 @@ const invocationBody = (deviceKey: string, extra: Record<string, unknown> = {}) 
 
 beforeAll(async () => {
   emu = await startEmulator({ enosPort: 0, aliyunPort: 0, mqttPort: 0 });
-  connectionId = (
-    await prisma.connection.create({
-      data: {
-        name: `it-api-${randomUUID().slice(0, 8)}`,
-        platform: "enos",
-        endpoint: emu.enosUrl,
-        orgId: "o15000000000001",
-        accessKey: "demo-enos-access-key",
-        secretSealed: seal("demo-enos-secret-key", loadSecretKey()),
-      },
-    })
-  ).id;
+  connectionId = await createEmulatorConnection(prisma, emu, { name: `it-api-${randomUUID().slice(0, 8)}` });
   engineer = await newUser("engineer");
   await prisma.userGrant.create({ data: { userId: engineer.id, connectionId, productKey: null } });
   token = (await createApiToken(engineer, "integration test")).token;
