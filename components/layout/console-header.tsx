@@ -27,7 +27,7 @@ export function ConsoleHeader({ user }: { user: CurrentUser }) {
       <div className="mx-auto flex h-12 max-w-screen-2xl items-center gap-6 px-4">
         <Link
           href="/connections"
-          className="flex items-center gap-2 rounded-md text-sm font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+          className="flex shrink-0 items-center gap-2 whitespace-nowrap rounded-md text-sm font-semibold outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
         >
           <Cpu className="size-4 text-primary" aria-hidden="true" />
           {t("title")}
@@ -37,7 +37,7 @@ export function ConsoleHeader({ user }: { user: CurrentUser }) {
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm" aria-label={t("signedInUser")} role="group">
           <LocaleSwitcher />
-          <span className="hidden text-muted-foreground sm:inline" data-testid="current-user-email">
+          <span className="hidden truncate text-muted-foreground xl:inline" data-testid="current-user-email">
             {user.email}
           </span>
           <Badge variant="outline" data-testid="current-user-role">
@@ -45,10 +45,11 @@ export function ConsoleHeader({ user }: { user: CurrentUser }) {
           </Badge>
           <Link
             href="/settings/tokens"
-            className="flex items-center gap-1 rounded-md px-1.5 py-1 text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
+            title={t("apiTokens")}
+            className="flex items-center gap-1 whitespace-nowrap rounded-md px-1.5 py-1 text-muted-foreground outline-none hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/50"
           >
             <KeyRound className="size-3.5" aria-hidden="true" />
-            {t("apiTokens")}
+            <span className="sr-only 2xl:not-sr-only">{t("apiTokens")}</span>
           </Link>
           <SignOutButton />
           <SignOutEverywhereButton />

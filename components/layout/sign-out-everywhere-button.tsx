@@ -33,7 +33,8 @@ export function SignOutEverywhereButton() {
     <>
       <Button variant="ghost" size="sm" onClick={() => void signOutEverywhere()} disabled={pending} title={t("signOutEverywhereHint")}>
         {pending ? <Loader2 className="animate-spin" aria-hidden="true" /> : <MonitorX aria-hidden="true" />}
-        {t("signOutEverywhere")}
+        {/* icon only on narrower screens; the name stays for screen readers and the title explains */}
+        <span className="sr-only 2xl:not-sr-only">{t("signOutEverywhere")}</span>
       </Button>
       {error && (
         <span role="alert" className="text-xs text-destructive">
