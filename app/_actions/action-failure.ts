@@ -10,6 +10,9 @@ import { PresetError } from "@/lib/presets/presets";
 import { NotCancellableError } from "@/lib/invocations/cancel";
 import { InputValidationError, type FieldIssue } from "@/lib/invocations/types";
 import { PlatformError } from "@/lib/platforms/types";
+import { localizeIssues } from "@/lib/i18n/issue-messages";
+import { isLocale } from "@/lib/i18n/config";
+import type { Locale } from "@/lib/thing-model/types";
 
 export interface ActionFailure {
   ok: false;
@@ -41,12 +44,20 @@ const UNEXPECTED = /^Could not (.+): an unexpected error occurred on the server\
  * Messages of expected errors come from the libraries and stay as written.
  */
 export async function localizeFailure(failure: ActionFailure): Promise<ActionFailure> {
-  if ((await getLocale()) === "en-US") return failure;
+  const locale = await getLocale();
+  if (locale === "en-US") return failure;
   const t = await getTranslations("actions");
-  if (failure.message === INVALID_MESSAGE) return { ...failure, message: t("invalid") };
-  if (failure.message === "The request is incomplete.") return { ...failure, message: t("incomplete") };
-  if (UNEXPECTED.test(failure.message)) return { ...failure, message: t("unexpected") };
-  return failure;
+  const localized = failure.issues ? { ...failure, issues: localizeIssues(failure.issues, locale) } : failure;
+  if (failure.message === INVALID_MESSAGE) return { ...localized, message: t("invalid") };
+  if (failure.message === "The request is incomplete.") return { ...localized, message: t("incomplete") };
+  if (UNEXPECTED.test(failure.message)) return { ...localized, message: t("unexpected") };
+  return localized;
+}
+
+/** The reader's language (cookie, else Accept-Language), for messages written below the actions. */
+export async function readerLocale(): Promise<Locale> {
+  const locale = await getLocale();
+  return isLocale(locale) ? locale : "en-US";
 }
 
 /** Expected errors keep their (user-readable) message; anything else is logged and reported generically. */

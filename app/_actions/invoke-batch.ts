@@ -5,7 +5,7 @@ import { requireUserForAction } from "@/lib/auth/session";
 import { invokeBatch } from "@/lib/invocations/batch";
 import type { BatchView } from "@/lib/invocations/batch-view";
 import { ALIYUN_BATCH_MAX_DEVICES } from "@/lib/platforms/limits";
-import { actionFailure, type ActionFailure } from "./action-failure";
+import { actionFailure, localizeFailure, readerLocale, type ActionFailure } from "./action-failure";
 
 const key = z.string().min(1).max(200);
 
@@ -28,17 +28,17 @@ export type InvokeBatchResult = { ok: true; batch: BatchView } | ActionFailure;
 export async function invokeBatchAction(args: InvokeBatchArgs): Promise<InvokeBatchResult> {
   const parsed = argsSchema.safeParse(args);
   if (!parsed.success) {
-    return {
+    return localizeFailure({
       ok: false,
       message: "The request is incomplete.",
       code: "invalid",
       issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-    };
+    });
   }
   try {
     const user = await requireUserForAction();
-    return { ok: true, batch: await invokeBatch(user, parsed.data) };
+    return { ok: true, batch: await invokeBatch(user, { ...parsed.data, locale: await readerLocale() }) };
   } catch (error) {
-    return actionFailure(error, "invoke the batch");
+    return localizeFailure(actionFailure(error, "invoke the batch"));
   }
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requireUserForAction } from "@/lib/auth/session";
 import { invokeService, startConnectionLookup } from "@/lib/invocations/invoke";
 import type { InvocationView } from "@/lib/invocations/types";
-import { actionFailure, localizeFailure, type ActionFailure } from "./action-failure";
+import { actionFailure, localizeFailure, readerLocale, type ActionFailure } from "./action-failure";
 
 // Platform keys are short identifiers; the bounds keep a malformed call from carrying megabytes
 // into logs, caches and platform requests. The input itself is bounded in lib/invocations/input-guard.
@@ -44,7 +44,7 @@ export async function invokeAction(args: InvokeArgs): Promise<InvokeResult> {
     // the connection is read while the session is checked; nothing of it is used before that passes
     const connection = startConnectionLookup(parsed.data);
     const user = await requireUserForAction();
-    const invocation = await invokeService(user, parsed.data, { connection });
+    const invocation = await invokeService(user, { ...parsed.data, locale: await readerLocale() }, { connection });
     return { ok: true, invocation };
   } catch (error) {
     return localizeFailure(actionFailure(error, "invoke the service"));

@@ -11,7 +11,7 @@ import { getDeviceForInvoke, type DeviceWithServices } from "../devices";
 import { ALIYUN_BATCH_MAX_DEVICES, TIMEOUT_LIMITS } from "../platforms/limits";
 import { getAdapter } from "../platforms/registry";
 import type { ConnectionConfig, DeviceSummary, InvokeOutcome, PlatformAdapter } from "../platforms/types";
-import type { ServiceSpec } from "../thing-model/types";
+import type { Locale, ServiceSpec } from "../thing-model/types";
 import { validateInput } from "../thing-model/validate";
 import type { BatchView } from "./batch-view";
 import { checkReason } from "./dangerous";
@@ -39,6 +39,8 @@ export interface BatchParams {
   idempotencyKey?: string;
   /** why the caller confirms the call: required when the service is marked dangerous */
   reason?: string | null;
+  /** the language of input problems reported back (the form's); default en-US */
+  locale?: Locale;
 }
 
 type BatchCall = NonNullable<PlatformAdapter["invokeBatch"]>;
@@ -140,7 +142,7 @@ function checkRequest(found: DeviceWithServices[], params: BatchParams): { servi
       { path: "serviceId", message: `${service.identifier} is a sync service; a batch can only call async services (Alibaba InvokeThingsService)` },
     ]);
   }
-  const checked = validateInput(service, params.input);
+  const checked = validateInput(service, params.input, params.locale);
   if (!checked.ok) throw new InputValidationError(checked.issues);
   return { service, input: checked.value };
 }

@@ -7,7 +7,7 @@ import { getAdapter } from "../platforms/registry";
 import { checkPendingTtl, checkTimeout } from "../platforms/limits";
 import type { ConnectionConfig, DeviceRef, DeviceSummary, InvokeOutcome } from "../platforms/types";
 import { validateInput } from "../thing-model/validate";
-import type { ServiceSpec } from "../thing-model/types";
+import type { Locale, ServiceSpec } from "../thing-model/types";
 import { outcomeFromError } from "./outcome";
 import { ensureInstanceRegistered, instanceId } from "./instance";
 import { InputValidationError, type CurrentUser, type FieldIssue, type InvocationView } from "./types";
@@ -29,6 +29,8 @@ export interface InvokeParams {
   idempotencyKey?: string;
   /** why the caller confirms the call: required when the service is marked dangerous */
   reason?: string | null;
+  /** the language of input problems reported back (the form's); default en-US */
+  locale?: Locale;
 }
 
 /**
@@ -151,7 +153,7 @@ function checkRequest(
       { path: "serviceId", message: `the device ${device.deviceKey} has no service “${params.serviceId}”` },
     ]);
   }
-  const checked = validateInput(service, params.input);
+  const checked = validateInput(service, params.input, params.locale);
   if (!checked.ok) throw new InputValidationError(checked.issues);
   return { service, input: checked.value };
 }

@@ -7,7 +7,7 @@ import { authBaseUrl } from "../auth/settings";
 import { getAuth } from "../auth/auth";
 import { env } from "../env";
 
-const state = { headers: new Headers() };
+const state = { headers: new Headers(), locale: "en-US" };
 
 /** For `vi.mock("next/headers", ...)`: the request headers of the call being made. */
 export const nextHeadersMock = {
@@ -17,12 +17,18 @@ export const nextHeadersMock = {
 
 /**
  * For `vi.mock("next-intl/server", ...)`: outside a Next.js request next-intl has no request locale
- * either; the actions answer in English, as they do for a browser that asks for English.
+ * either; the actions answer in English (as for a browser that asks for English) unless a test
+ * chooses another language with `readIn`. Catalogue lookups return their key.
  */
 export const nextIntlServerMock = {
-  getLocale: async () => "en-US",
+  getLocale: async () => state.locale,
   getTranslations: async () => (key: string) => key,
 };
+
+/** Subsequent action calls come from a reader of this language (en-US by default). */
+export function readIn(locale: "en-US" | "zh-CN"): void {
+  state.locale = locale;
+}
 
 /** Subsequent action calls carry this session cookie (null: no session at all). */
 export function actAs(cookie: string | null): void {

@@ -6,7 +6,7 @@ import type { FieldIssue } from "../invocations/types";
 import { AJV_OPTIONS } from "./ajv-options";
 import { inputSchema, type JsonSchema } from "./json-schema";
 import { issueFor, uniqueIssues, type SchemaError } from "./messages";
-import type { ServiceSpec } from "./types";
+import type { Locale, ServiceSpec } from "./types";
 
 export { expectation } from "./messages";
 
@@ -15,7 +15,8 @@ export type ValidationResult = { ok: true; value: Record<string, unknown> } | { 
 const ajv = new Ajv(AJV_OPTIONS);
 addFormats(ajv, ["date"]);
 
-export function validateInput(spec: ServiceSpec, input: unknown): ValidationResult {
+/** `locale`: the language of the issues' messages (the form shows the same ones). */
+export function validateInput(spec: ServiceSpec, input: unknown, locale: Locale = "en-US"): ValidationResult {
   if (!isPlainObject(input)) return { ok: false, issues: [{ path: "", message: "must be an object of parameter values" }] };
   const shapeIssues = checkPlainJson(input);
   if (shapeIssues.length > 0) return { ok: false, issues: shapeIssues };
@@ -23,7 +24,7 @@ export function validateInput(spec: ServiceSpec, input: unknown): ValidationResu
   const value = JSON.parse(JSON.stringify(input)) as Record<string, unknown>;
   const validate = compiled(spec);
   if (validate(value)) return { ok: true, value };
-  return { ok: false, issues: issuesFrom(spec, validate.errors ?? []) };
+  return { ok: false, issues: issuesFrom(spec, validate.errors ?? [], locale) };
 }
 
 // ---- compiled schema cache ------------------------------------------------------------------
@@ -106,8 +107,8 @@ function jsonProblem(value: unknown, seen: WeakSet<object>): string | undefined 
 
 // ---- ajv errors -> field issues -------------------------------------------------------------
 
-function issuesFrom(spec: ServiceSpec, errors: ErrorObject[]): FieldIssue[] {
-  return uniqueIssues(errors.map((error) => issueFor(spec.inputs, schemaError(error))));
+function issuesFrom(spec: ServiceSpec, errors: ErrorObject[], locale: Locale): FieldIssue[] {
+  return uniqueIssues(errors.map((error) => issueFor(spec.inputs, schemaError(error), locale)));
 }
 
 function schemaError(error: ErrorObject): SchemaError {
