@@ -7,6 +7,7 @@ import { InputValidationError, type FieldIssue } from "../invocations/types";
 import { PlatformError } from "../platforms/types";
 import { EndpointPolicyError } from "../security/endpoint-policy";
 import { apiLocale, localizeApiMessage } from "./messages";
+import { localizeIssues } from "../i18n/issue-messages";
 
 /** Every error the HTTP API answers with, and its status: clients branch on `code`, people read `message`. */
 export const API_ERROR_STATUS = {
@@ -70,8 +71,10 @@ export function toApiError(error: unknown): ApiError {
 /** `request` gives the caller's Accept-Language: the API's own messages are sent in that language. */
 export function errorResponse(error: unknown, request?: Request): Response {
   const e = toApiError(error);
-  const message = localizeApiMessage(e.message, apiLocale(request));
+  const locale = apiLocale(request);
+  const message = localizeApiMessage(e.message, locale);
+  const issues = e.issues ? localizeIssues(e.issues, locale) : undefined;
   const headers: Record<string, string> = { "cache-control": "no-store" };
   if (e.code === "unauthenticated") headers["www-authenticate"] = 'Bearer realm="device-service-console"';
-  return Response.json({ error: { code: e.code, message, ...(e.issues ? { issues: e.issues } : {}) } }, { status: e.status, headers });
+  return Response.json({ error: { code: e.code, message, ...(issues ? { issues } : {}) } }, { status: e.status, headers });
 }

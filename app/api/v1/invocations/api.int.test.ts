@@ -130,6 +130,13 @@ describe("POST /api/v1/invocations", () => {
       error: { code: "input_rejected", issues: expect.arrayContaining([expect.objectContaining({ path: "mode", message: expect.stringMatching(/one of/) })]) },
     });
 
+    // a caller asking for Chinese reads the problems in Chinese, the thing model's and the limits' alike
+    const zh = { "accept-language": "zh-CN,zh;q=0.9" };
+    const refusedZh = await create(call("POST", "", { token, headers: zh, body: invocationBody("pump-001", { input: { mode: 1, enabled: true, speed: 900.5 } }) }), undefined);
+    expect(await refusedZh.json()).toMatchObject({ error: { code: "input_rejected", issues: [{ path: "label", message: "为必填项" }] } });
+    const limitZh = await create(call("POST", "", { token, headers: zh, body: invocationBody("pump-001", { timeoutMs: 61_000 }) }), undefined);
+    expect(await limitZh.json()).toMatchObject({ error: { issues: [{ path: "timeout", message: "必须是 1 到 60 之间的整数秒" }] } });
+
     const manager = await create(call("POST", "", { token: managerToken, body: invocationBody("pump-001") }), undefined);
     expect(manager.status).toBe(403);
     expect(await manager.json()).toMatchObject({ error: { code: "forbidden" } });

@@ -6,6 +6,7 @@ import { invokeOnce } from "@/lib/invocations/invoke-once";
 import { startConnectionLookup } from "@/lib/invocations/invoke";
 import { listInvocations } from "@/lib/invocations/queries";
 import { apiUser, apiRoute, json, readJson } from "@/lib/api/request";
+import { apiLocale } from "@/lib/api/messages";
 import { invalidRequest, zodIssues } from "@/lib/api/errors";
 import { listQuery } from "./query";
 
@@ -49,7 +50,7 @@ export const POST = apiRoute(async (request: Request) => {
   authorize(user, "invoke");
   const { created, invocation } = await invokeOnce(
     user,
-    { connectionId, device, serviceId, input, timeoutMs, pendingTtlS, idempotencyKey, reason },
+    { connectionId, device, serviceId, input, timeoutMs, pendingTtlS, idempotencyKey, reason, locale: apiLocale(request) },
     { connection },
   );
   const location = `/api/v1/invocations/${invocation.id}`;
