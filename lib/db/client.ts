@@ -13,11 +13,15 @@ export interface CreatePrismaOptions {
  * connections) should fail a request, not hang it.
  */
 export function createPool(url: string, max = 10): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  // An idle connection the server drops (a restart, a terminated backend) is reported here; without a
+  // listener it would crash the process. The next query opens a fresh connection.
+  pool.on("error", (error) => console.warn(`[db] an idle database connection was closed: ${error.message}`));
+  return pool;
 }
 
 /** A Prisma client over `pool` (shared with lib/db.ts's raw SQL), or over a pool of its own. */
 export function createPrisma(url: string, max = 10, opts: CreatePrismaOptions = {}, pool?: pg.Pool): PrismaClient {
-  const adapter = new PrismaPg(pool ?? { connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  const adapter = new PrismaPg(pool ?? createPool(url, max));
   return new PrismaClient({ adapter, log: opts.logQueries ? ["query", "warn", "error"] : ["warn", "error"] });
 }
