@@ -9,13 +9,12 @@ import type { PrismaClient } from "./generated/prisma/client";
 
 // On globalThis so dev hot reloads, and bundles that load this module twice, share one pool:
 // the embedded PostgreSQL caps connections across all pools.
-const holder = globalThis as typeof globalThis & { __consolePrisma?: PrismaClient; __consolePool?: pg.Pool; __consoleLogSql?: boolean };
+const holder = globalThis as typeof globalThis & { __consolePrisma?: PrismaClient; __consolePool?: pg.Pool };
 
 function pool(): pg.Pool {
   if (!holder.__consolePool) {
     const e = env();
     holder.__consolePool = createPool(databaseUrl(e), e.DATABASE_POOL_MAX);
-    holder.__consoleLogSql = e.DEBUG_SQL;
   }
   return holder.__consolePool;
 }
@@ -49,7 +48,7 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
  */
 export async function sql<T>(text: string, values: readonly unknown[]): Promise<T[]> {
   const p = pool();
-  if (holder.__consoleLogSql) console.log(`sql: ${text.replace(/\s+/g, " ").trim()}`);
+  if (env().DEBUG_SQL) console.log(`sql: ${text.replace(/\s+/g, " ").trim()}`);
   const name = (await namedStatements(p)) ? statementName(text) : undefined;
   const result = await p.query({ name, text, values: values as unknown[] });
   return result.rows as T[];

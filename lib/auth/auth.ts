@@ -31,8 +31,6 @@ function createAuth() {
     // site behind one NAT address; 20 a minute still stops password guessing.
     rateLimit: { customRules: { "/sign-in/email": { window: 60, max: 20 } } },
     telemetry: { enabled: false },
-    // the session and its user in one query (a join) instead of two: every page and action reads them
-    advanced: { database: { joins: true } },
     plugins: [nextCookies()],
   });
 }

@@ -60,7 +60,7 @@ export function startConnectionLookup(params: Pick<InvokeParams, "connectionId" 
 
 /**
  * invokeService, also saying whether this request made the invocation: false when its idempotency
- * key belongs to an earlier one (found up front, or taken by a concurrent request at the insert),
+ * key belongs to an earlier one (taken at the insert, or found when the request fails its checks),
  * which is then answered as it is, without calling the platform.
  */
 export async function invokeServiceResult(

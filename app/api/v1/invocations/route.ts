@@ -34,19 +34,18 @@ export const POST = apiRoute(async (request: Request) => {
   // the token check and the connection lookup overlap; an unauthenticated caller still hears only that
   const caller = apiUser(request);
   caller.catch(() => undefined);
-  const parsed = createSchema.safeParse(await readJson(request).catch(async (error: unknown) => {
+  let parsed: z.infer<typeof createSchema>;
+  try {
+    parsed = await readCreateBody(request);
+  } catch (error) {
     await caller;
     throw error;
-  }));
-  if (!parsed.success) {
-    await caller;
-    throw invalidRequest("The request body is not valid. See issues.", zodIssues(parsed.error));
   }
-  const { connectionId, productKey, deviceKey, assetId, serviceId, input, timeoutMs, pendingTtlS, reason } = parsed.data;
+  const { connectionId, productKey, deviceKey, assetId, serviceId, input, timeoutMs, pendingTtlS, reason } = parsed;
   const device = { productKey, deviceKey: deviceKey ?? "", assetId };
   const connection = startConnectionLookup({ connectionId, device, serviceId });
   const user = await caller;
-  const idempotencyKey = idempotencyKeyOf(request, parsed.data.idempotencyKey);
+  const idempotencyKey = idempotencyKeyOf(request, parsed.idempotencyKey);
   authorize(user, "invoke");
   const { created, invocation } = await invokeOnce(
     user,
@@ -56,6 +55,12 @@ export const POST = apiRoute(async (request: Request) => {
   const location = `/api/v1/invocations/${invocation.id}`;
   return json(invocation, { status: created ? 201 : 200, headers: { location } });
 });
+
+async function readCreateBody(request: Request): Promise<z.infer<typeof createSchema>> {
+  const parsed = createSchema.safeParse(await readJson(request));
+  if (!parsed.success) throw invalidRequest("The request body is not valid. See issues.", zodIssues(parsed.error));
+  return parsed.data;
+}
 
 /** The `Idempotency-Key` header, or the body's idempotencyKey; both at once must agree. */
 function idempotencyKeyOf(request: Request, fromBody: string | undefined): string | undefined {
