@@ -8,6 +8,7 @@ import { prisma, sql } from "../db";
 import type { Invocation } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import type { InvokeOutcome } from "../platforms/types";
+import { Batcher } from "../db/batcher";
 import { backoffMs } from "./reconciler";
 import { isFinal, type InvocationStatus } from "./status";
 
@@ -41,35 +42,52 @@ export interface PendingRecord {
 
 const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
 
+// Both writes go through a Batcher (lib/db/batcher.ts): invocations recorded or finished while an
+// earlier write of the same kind is at the database go together, as one statement, so a busy
+// console sends a few many-row writes instead of one per invocation. The rows travel as one JSON
+// array, unpacked by jsonb_to_recordset; a statement either writes its whole batch or nothing, and
+// a batch PostgreSQL refuses for one row's values is retried row by row, so only that one fails.
+const BATCH = { maxBatch: 100, maxInFlight: 2, isolate: (error: unknown) => !isTransientDbError(error) };
+
 /**
  * Inserts the PENDING row and its "recorded" event. null when the idempotency key is already taken
  * (by a concurrent request that won the insert): nothing was written then.
  */
-export async function insertPending(r: PendingRecord, event: Record<string, unknown>): Promise<Invocation | null> {
+export function insertPending(r: PendingRecord, event: Record<string, unknown>): Promise<Invocation | null> {
+  return pendingInserts.add({ ...r, event });
+}
+
+const pendingInserts = new Batcher<PendingRecord & { event: Record<string, unknown> }, Invocation | null>(async (items) => {
   const rows = await sql<Invocation>(
-    `WITH inserted AS (
+    `WITH input AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+        "id" uuid, "idempotencyKey" text, "userId" text, "userEmail" text, "userRole" "Role", "connectionId" uuid,
+        "connectionName" text, "platform" text, "orgId" text, "instanceId" text, "productKey" text, "deviceKey" text,
+        "assetId" text, "iotId" text, "deviceName" text, "serviceId" text, "serviceName" text, "input" jsonb,
+        "reason" text, "mode" text, "timeoutMs" int, "pendingTtlS" int, "ownerInstanceId" uuid,
+        "requestedAt" timestamptz, "event" jsonb, "ord" int)
+    ), inserted AS (
       INSERT INTO "invocation" (
         "id", "idempotencyKey", "userId", "userEmail", "userRole", "connectionId", "connectionName", "platform", "orgId",
         "instanceId", "productKey", "deviceKey", "assetId", "iotId", "deviceName", "serviceId", "serviceName", "input",
         "reason", "mode", "timeoutMs", "pendingTtlS", "status", "ownerInstanceId", "requestedAt")
-      VALUES (
-        $1::uuid, $2, $3, $4, $5::"Role", $6::uuid, $7, $8, $9, $10, $11, $12, $13,
-        $14, $15, $16, $17, $18::jsonb, $19, $20, $21::int, $22::int, 'PENDING', $23::uuid, $24::timestamptz)
+      SELECT "id", "idempotencyKey", "userId", "userEmail", "userRole", "connectionId", "connectionName", "platform", "orgId",
+        "instanceId", "productKey", "deviceKey", "assetId", "iotId", "deviceName", "serviceId", "serviceName", "input",
+        "reason", "mode", "timeoutMs", "pendingTtlS", 'PENDING', "ownerInstanceId", "requestedAt"
+        FROM input ORDER BY "ord"
       ON CONFLICT ("idempotencyKey") DO NOTHING
       RETURNING *
     ), recorded AS (
       INSERT INTO "invocation_event" ("invocationId", "at", "type", "data")
-      SELECT "id", $24::timestamptz, 'recorded', $25::jsonb FROM inserted
+      SELECT i."id", i."requestedAt", 'recorded', x."event" FROM inserted i JOIN input x ON x."id" = i."id"
     )
     SELECT * FROM inserted`,
-    [
-      r.id, r.idempotencyKey, r.userId, r.userEmail, r.userRole, r.connectionId, r.connectionName, r.platform, r.orgId,
-      r.instanceId, r.productKey, r.deviceKey, r.assetId, r.iotId, r.deviceName, r.serviceId, r.serviceName, json(r.input),
-      r.reason, r.mode, r.timeoutMs, r.pendingTtlS, r.ownerInstanceId, r.requestedAt, json(event),
-    ],
+    // JSON keeps the input as it is (a JSON value) and writes dates as ISO instants
+    [JSON.stringify(items.map((item, ord) => ({ ...item, input: item.input ?? null, ord })))],
   );
-  return rows[0] ?? null;
-}
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return items.map((item) => byId.get(item.id) ?? null);
+}, BATCH);
 
 export interface Outcome {
   status: InvocationStatus;
@@ -88,32 +106,58 @@ export interface Outcome {
   nextPollAt: Date | null;
 }
 
+interface OutcomeEvent {
+  type: string;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
 /**
  * Writes the outcome of a PENDING row and its event. Only a PENDING row is changed, so running it
  * again (a retry after a lost reply) cannot write a second event; the row as it is now comes back.
  */
-export async function finishPending(id: string, o: Outcome, event: { type: string; at: Date; data: Record<string, unknown> }): Promise<Invocation> {
+export async function finishPending(id: string, o: Outcome, event: OutcomeEvent): Promise<Invocation> {
+  const row = await pendingFinishes.add({ id, o, event });
+  return row ?? prisma.invocation.findUniqueOrThrow({ where: { id } });
+}
+
+const pendingFinishes = new Batcher<{ id: string; o: Outcome; event: OutcomeEvent }, Invocation | null>(async (items) => {
   const rows = await sql<Invocation>(
-    `WITH finished AS (
-      UPDATE "invocation" SET ${OUTCOME_SET}
-      WHERE "id" = $15::uuid AND "status" = 'PENDING'
-      RETURNING *
+    `WITH input AS (
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+        "id" uuid, "status" "InvocationStatus", "output" jsonb, "platformCode" text, "platformMessage" text,
+        "statusMessage" text, "platformRequestId" text, "commandId" text, "messageId" text, "rawState" text,
+        "sentAt" timestamptz, "deviceRepliedAt" timestamptz, "completedAt" timestamptz, "latencyMs" int,
+        "nextPollAt" timestamptz, "eventType" text, "eventAt" timestamptz, "eventData" jsonb)
+    ), finished AS (
+      UPDATE "invocation" v SET "status" = x."status", "output" = x."output", "platformCode" = x."platformCode",
+        "platformMessage" = x."platformMessage", "statusMessage" = x."statusMessage",
+        "platformRequestId" = x."platformRequestId", "commandId" = x."commandId", "messageId" = x."messageId",
+        "rawState" = x."rawState", "sentAt" = x."sentAt", "deviceRepliedAt" = x."deviceRepliedAt",
+        "completedAt" = x."completedAt", "latencyMs" = x."latencyMs", "nextPollAt" = x."nextPollAt"
+        FROM input x
+       WHERE v."id" = x."id" AND v."status" = 'PENDING'
+      RETURNING v.*
     ), logged AS (
       INSERT INTO "invocation_event" ("invocationId", "at", "type", "data")
-      SELECT "id", $16::timestamptz, $17, $18::jsonb FROM finished
+      SELECT x."id", x."eventAt", x."eventType", x."eventData" FROM finished f JOIN input x ON x."id" = f."id"
     )
     SELECT * FROM finished`,
-    [...outcomeValues(o), id, event.at, event.type, json(event.data)],
+    [
+      JSON.stringify(
+        items.map(({ id, o, event }) => ({ ...o, output: o.output ?? null, id, eventType: event.type, eventAt: event.at, eventData: event.data })),
+      ),
+    ],
   );
-  if (rows[0]) return rows[0];
-  return prisma.invocation.findUniqueOrThrow({ where: { id } });
-}
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return items.map((item) => byId.get(item.id) ?? null);
+}, BATCH);
 
 /**
  * finishPending for every PENDING row of a batch (one platform call, one outcome), with one event
  * per row; the number of rows finished. Repeating it is safe: finished rows are left alone.
  */
-export async function finishPendingBatch(batchId: string, o: Outcome, event: { type: string; at: Date; data: Record<string, unknown> }): Promise<number> {
+export async function finishPendingBatch(batchId: string, o: Outcome, event: OutcomeEvent): Promise<number> {
   const rows = await sql<{ n: number }>(
     `WITH finished AS (
       UPDATE "invocation" SET ${OUTCOME_SET}
