@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, sql } from "./db";
+import { batchedSql, prisma } from "./db";
 import { loadSecretKey, unseal } from "./crypto/seal";
 import type { Prisma } from "./generated/prisma/client";
 import { assertPlatformEndpoint } from "./security/endpoints";
@@ -75,19 +75,22 @@ export async function getConnectionForInvoke(
   id: string,
   service: { productKey: string; serviceId: string },
 ): Promise<{ conn: ConnectionConfig; dangerous: boolean }> {
-  // every invocation runs this: one statement, without Prisma's engine (lib/db.ts sql)
-  const [row] = isUuid(id)
-    ? await sql<ConnectionRow & { dangerous: boolean }>(
-        `SELECT c."id", c."name", c."platform", c."endpoint", c."orgId", c."regionId", c."instanceId", c."accessKey",
-                c."secretSealed", c."enabled",
-                EXISTS (SELECT 1 FROM "dangerous_service" d
-                         WHERE d."connectionId" = c."id" AND d."productKey" = $2 AND d."serviceId" = $3) AS "dangerous"
-           FROM "connection" c WHERE c."id" = $1::uuid`,
-        [id, service.productKey, service.serviceId],
-      )
-    : [];
+  // every invocation runs this: one statement without Prisma's engine, batched with concurrent calls (lib/db.ts)
+  const [row] = isUuid(id) ? await connectionWithMark({ key: JSON.stringify([id, service.productKey, service.serviceId]), id, ...service }) : [];
   return { conn: await toConfig(id, row ?? null), dangerous: row?.dangerous ?? false };
 }
+
+const connectionWithMark = batchedSql<
+  { key: string; id: string; productKey: string; serviceId: string },
+  ConnectionRow & { key: string; dangerous: boolean }
+>(
+  `SELECT k."key", c."id", c."name", c."platform", c."endpoint", c."orgId", c."regionId", c."instanceId", c."accessKey",
+          c."secretSealed", c."enabled",
+          EXISTS (SELECT 1 FROM "dangerous_service" d
+                   WHERE d."connectionId" = c."id" AND d."productKey" = k."productKey" AND d."serviceId" = k."serviceId") AS "dangerous"
+     FROM jsonb_to_recordset($1::jsonb) AS k("key" text, "id" uuid, "productKey" text, "serviceId" text)
+     JOIN "connection" c ON c."id" = k."id"`,
+);
 
 type ConnectionRow = Pick<
   Prisma.ConnectionGetPayload<object>,

@@ -3,6 +3,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type pg from "pg";
+import { Batcher } from "./db/batcher";
 import { createPool, createPrisma } from "./db/client";
 import { databaseUrl, env } from "./env";
 import type { PrismaClient } from "./generated/prisma/client";
@@ -73,4 +74,25 @@ function statementName(text: string): string {
   let name = names.get(text);
   if (!name) names.set(text, (name = `dsc_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`));
   return name;
+}
+
+/**
+ * A read every request runs, batched (lib/db/batcher.ts): lookups made while an earlier batch of
+ * the same statement is at the database go together as one statement. `text` reads its lookups
+ * from `$1::jsonb`, an array of `params` objects (e.g. `jsonb_to_recordset($1::jsonb) AS k("key"
+ * text, …)`), and answers rows with a "key" column naming the lookup each row belongs to. Equal
+ * keys in one batch are looked up once. Each call gets the rows of its own key.
+ */
+export function batchedSql<P extends { key: string }, R extends { key: string }>(text: string): (params: P) => Promise<R[]> {
+  const batcher = new Batcher<P, R[]>(
+    async (items) => {
+      const unique = [...new Map(items.map((p) => [p.key, p])).values()];
+      const rows = await sql<R>(text, [JSON.stringify(unique)]);
+      const byKey = new Map<string, R[]>();
+      for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+      return items.map((p) => byKey.get(p.key) ?? []);
+    },
+    { maxBatch: 100, maxInFlight: 2, isolate: () => true },
+  );
+  return (params) => batcher.add(params);
 }

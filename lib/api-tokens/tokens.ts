@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma, sql } from "../db";
+import { batchedSql, prisma } from "../db";
 import { authorize } from "../auth/permissions";
 import { isRole } from "../auth/config";
 import type { CurrentUser } from "../invocations/types";
@@ -65,16 +65,19 @@ export async function revokeApiToken(user: CurrentUser, id: string): Promise<Api
   return toView(await prisma.apiToken.update({ where: { id }, data: { revokedAt: new Date() } }));
 }
 
+const tokenOwner = batchedSql<{ key: string }, { key: string; tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string; role: string }>(
+  `SELECT k."key", t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
+     FROM jsonb_to_recordset($1::jsonb) AS k("key" text)
+     JOIN "api_token" t ON t."tokenHash" = k."key"
+     JOIN "user" u ON u."id" = t."userId"
+    WHERE t."revokedAt" IS NULL AND NOT u."disabled"`,
+);
+
 /** The token's owner as they are now (role included), or null for an unknown or revoked token. */
 export async function authenticateApiToken(token: string): Promise<CurrentUser | null> {
   if (!looksLikeToken(token)) return null;
-  // every API call runs this: one statement, without Prisma's engine (lib/db.ts sql)
-  const [row] = await sql<{ tokenId: string; lastUsedAt: Date | null; id: string; email: string; name: string; role: string }>(
-    `SELECT t."id" AS "tokenId", t."lastUsedAt", u."id", u."email", u."name", u."role"::text AS "role"
-       FROM "api_token" t JOIN "user" u ON u."id" = t."userId"
-      WHERE t."tokenHash" = $1 AND t."revokedAt" IS NULL AND NOT u."disabled"`,
-    [hashToken(token)],
-  );
+  // every API call runs this: one statement without Prisma's engine, batched with concurrent calls (lib/db.ts)
+  const [row] = await tokenOwner({ key: hashToken(token) });
   if (!row || !isRole(row.role)) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.apiToken.update({ where: { id: row.tokenId }, data: { lastUsedAt: new Date() } });

@@ -5,7 +5,7 @@
 // this only verifies a cookie it signed, with its own secret and cookie name.
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
-import { sql } from "../db";
+import { batchedSql } from "../db";
 import type { CurrentUser } from "../invocations/types";
 import { getAuth } from "./auth";
 import { isRole } from "./config";
@@ -54,19 +54,23 @@ export function verifySignedValue(value: string, secret: string): string | null 
   return given.length === expected.length && timingSafeEqual(given, expected) ? token : null;
 }
 
+// every server action runs this: one statement without Prisma's engine, batched with concurrent
+// calls (lib/db.ts). "expiresAt" is a timestamp without time zone that Prisma writes in UTC.
+const sessionUser = batchedSql<{ key: string }, { key: string; id: string; email: string; name: string; role: string; disabled: boolean }>(
+  `SELECT k."key", u."id", u."email", u."name", u."role"::text AS "role", u."disabled"
+     FROM jsonb_to_recordset($1::jsonb) AS k("key" text)
+     JOIN "session" s ON s."token" = k."key"
+     JOIN "user" u ON u."id" = s."userId"
+    WHERE s."expiresAt" > (now() AT TIME ZONE 'UTC')`,
+);
+
 /** The user of a live session named by the request's cookie; null when absent, forged, expired, revoked or disabled. */
 export async function userFromSessionCookie(cookieHeader: string | null): Promise<CurrentUser | null> {
   const { name, secret } = await cookieSettings();
   const value = readCookie(cookieHeader, name);
   const token = value ? verifySignedValue(value, secret) : null;
   if (!token) return null;
-  // "expiresAt" is a timestamp without time zone that Prisma writes in UTC
-  const [user] = await sql<{ id: string; email: string; name: string; role: string; disabled: boolean }>(
-    `SELECT u."id", u."email", u."name", u."role"::text AS "role", u."disabled"
-       FROM "session" s JOIN "user" u ON u."id" = s."userId"
-      WHERE s."token" = $1 AND s."expiresAt" > (now() AT TIME ZONE 'UTC')`,
-    [token],
-  );
+  const [user] = await sessionUser({ key: token });
   // disabling revokes the sessions too; this covers a request already under way at that moment
   if (!user || user.disabled || !isRole(user.role)) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
