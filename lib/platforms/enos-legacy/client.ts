@@ -1,11 +1,10 @@
 // Private helper for the older EnOS API: signs the query (accessKey, requestTimestamp, sign),
 // sends, and turns transport failures, non-API answers and credential refusals into
 // PlatformErrors. Other answers go back to the caller, which knows what they mean.
-import { buildUrl, JSON_CONTENT_TYPE, type HttpResult } from "../enos/http";
+import { buildUrl, JSON_CONTENT_TYPE, sendHttp, type HttpResult } from "../enos/http";
 import { codeFix } from "../enos/codes";
 import { codeText, connLabel, snippet } from "../enos/errors";
 import { PlatformError, type ConnectionConfig } from "../types";
-import { sendLongHttp } from "./http";
 import { legacyEnvelopeSchema, type LegacyEnvelope } from "./schemas";
 import { legacySign } from "./signature";
 
@@ -34,7 +33,7 @@ export async function callLegacy(conn: ConnectionConfig, call: LegacyCall): Prom
   const sign = legacySign({ accessKey: conn.accessKey, secretKey: conn.secretKey, params, body });
   const query = new URLSearchParams({ accessKey: conn.accessKey, sign, ...params });
   const url = buildUrl({ ...conn, endpoint: call.base }, call.path, query);
-  const res = await sendLongHttp(conn, {
+  const res = await sendHttp(conn, {
     method: "PUT",
     url,
     headers: { "Content-Type": JSON_CONTENT_TYPE },

