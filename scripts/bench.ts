@@ -418,7 +418,8 @@ async function formRender(rig: Rig): Promise<void> {
 async function hold(rig: Rig): Promise<void> {
   log(`holding: console ${rig.console.url} (pid ${rig.console.child.pid}), token ${rig.token}, cookie ${rig.cookie}`);
   log(`holding: database ${rig.databaseUrl}, emulator ${rig.emu.enosUrl}; press Enter to finish`);
-  await new Promise((resolve) => process.stdin.once("data", resolve));
+  // Enter, or the end of stdin (e.g. \`sleep 600 | npm run bench -- --hold\` once sleep exits)
+  await new Promise((resolve) => process.stdin.once("data", resolve).once("end", resolve));
 }
 
 // ---- output -------------------------------------------------------------------------------------
