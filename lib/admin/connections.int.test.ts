@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
-import { getConnectionConfig } from "../connections";
+import { getConnectionConfig, getConnectionForInvoke } from "../connections";
 import { loadSecretKey, unseal } from "../crypto/seal";
 import { prisma } from "../db";
 import { invokeService } from "../invocations/invoke";
@@ -98,4 +98,24 @@ describe("dangerous services", () => {
     await setServiceDanger(admin, ref, false);
     expect((await invokeService(admin, params)).status).toBe("SUCCEEDED");
   });
+
+  it("reads each concurrent invocation's own danger mark, also when the lookups go in one batch", async () => {
+    const conn = await createConnection(admin, form());
+    await setServiceDanger(admin, { connectionId: conn.id, productKey: "demoPump", serviceId: "reboot" }, true);
+    await setServiceDanger(admin, { connectionId: conn.id, productKey: "demo|Pump", serviceId: "reboot" }, true);
+    const asked = Array.from({ length: 40 }, (_, i) =>
+      [
+        { productKey: "demoPump", serviceId: "reboot", dangerous: true },
+        { productKey: "demoPump", serviceId: "getStatus", dangerous: false },
+        { productKey: "otherProduct", serviceId: "reboot", dangerous: false },
+        // "demo|Pump" + "reboot" and "demo" + "Pump|reboot" must not be taken for one another
+        { productKey: "demo", serviceId: "Pump|reboot", dangerous: false },
+      ][i % 4]!,
+    );
+    const found = await Promise.all(asked.map((a) => getConnectionForInvoke(conn.id, a)));
+    expect(found.map((f) => f.dangerous)).toEqual(asked.map((a) => a.dangerous));
+    expect(new Set(found.map((f) => f.conn.id))).toEqual(new Set([conn.id]));
+    await expect(getConnectionForInvoke(randomUUID(), asked[0]!)).rejects.toThrow(/not found|no connection/i);
+  });
 });
+

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { createUser, updateUser } from "../admin/users";
+import { authenticateApiToken, createApiToken, revokeApiToken } from "../api-tokens/tokens";
 import { prisma } from "../db";
 import type { CurrentUser } from "../invocations/types";
 import { baseUrl, signIn } from "../testing/action-session";
@@ -78,5 +79,21 @@ describe("session lookup", () => {
     expect(await both(soon.cookie)).toEqual([soon.user.email, soon.user.email]);
     await prisma.session.updateMany({ where: { userId: soon.user.id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
     expect(await both(soon.cookie)).toEqual([null, null]);
+  });
+
+  it("answers each of many concurrent lookups (batched into few statements) with its own user, sessions and API tokens alike", async () => {
+    const users = await Promise.all(["many-a", "many-b", "many-c"].map((n) => signedInUser(n)));
+    const gone = await signedInUser("many-gone");
+    await prisma.session.deleteMany({ where: { userId: gone.user.id } });
+    const asked = Array.from({ length: 40 }, (_, i) => (i % 4 === 3 ? gone : users[i % 4]!));
+    const found = await Promise.all(asked.map((u) => userFromSessionCookie(u.cookie)));
+    expect(found.map((u) => u?.email ?? null)).toEqual(asked.map((u) => (u === gone ? null : u.user.email)));
+
+    const tokens = await Promise.all(users.map((u) => createApiToken({ ...u.user, role: "engineer" }, "batched")));
+    const revoked = await createApiToken({ ...gone.user, role: "engineer" }, "revoked");
+    await revokeApiToken({ ...gone.user, role: "engineer" }, revoked.view.id);
+    const askedTokens = Array.from({ length: 40 }, (_, i) => (i % 4 === 3 ? revoked.token : tokens[i % 4]!.token));
+    const owners = await Promise.all(askedTokens.map((t) => authenticateApiToken(t)));
+    expect(owners.map((u) => u?.email ?? null)).toEqual(askedTokens.map((_, i) => (i % 4 === 3 ? null : users[i % 4]!.user.email)));
   });
 });
