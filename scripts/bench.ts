@@ -351,6 +351,21 @@ async function throughput(rig: Rig): Promise<void> {
     phases: [{ name: "c64", concurrency, count: 100_000, durationMs: quick ? 5_000 : 10_000, warmup: 200 }],
   })) as { phases: Record<"c64", LoadResult> };
   const c = ceiling.phases.c64;
+  // and what one request costs Next.js itself: GET /api/health does nothing, so its rate and CPU are
+  // the floor every route of this console process stands on, before any work of its own
+  log(`throughput: the framework's floor, GET /api/health, ${concurrency} clients`);
+  const floorCpuBefore = cpuMs(rig.console.child.pid);
+  const floor = await closedLoop({
+    concurrency,
+    count: 100_000,
+    durationMs: quick ? 4_000 : 8_000,
+    warmup: 200,
+    run: async () => {
+      const res = await rig.http.request("GET", "/api/health");
+      if (res.status !== 200) throw new Error(`health: HTTP ${res.status}`);
+    },
+  });
+  const floorCpuPerCall = (cpuMs(rig.console.child.pid) - floorCpuBefore) / (floor.latencies.length + floor.errors + 200);
   results.throughput = {
     per_s: round(r.latencies.length / (r.elapsedMs / 1000), 1),
     p50_ms: summarize(r.latencies).p50,
@@ -359,6 +374,8 @@ async function throughput(rig: Rig): Promise<void> {
     // CPU the console process spent per call: less sensitive than rates to what else runs on the machine
     console_cpu_ms_per_call: round(cpuPerCall),
     adapter_only_per_s: round(c.latencies.length / (c.elapsedMs / 1000), 1),
+    framework_floor_per_s: round(floor.latencies.length / (floor.elapsedMs / 1000), 1),
+    framework_floor_cpu_ms_per_call: round(floorCpuPerCall),
   };
 }
 
