@@ -221,6 +221,13 @@ function viaApi(rig: Rig, deviceKey: (i: number) => string) {
   };
 }
 
+function viaHealth(rig: Rig) {
+  return async () => {
+    const res = await rig.http.request("GET", "/api/health");
+    if (res.status !== 200) throw new Error(`health: HTTP ${res.status}`);
+  };
+}
+
 /** The status and message of an invocation in a response, or the start of the response. */
 function outcomeOf(text: string): string {
   const status = /"status":"([A-Z_]+)"/.exec(text)?.[1];
@@ -302,8 +309,9 @@ async function invokeOverhead(rig: Rig): Promise<void> {
       { name: "c50", concurrency: 50, ...C50 },
     ],
   })) as { phases: Record<"c1" | "c50", LoadResult> };
-  // at concurrency 1 the two ways in take turns, call by call, so both see the same machine
-  const c1 = await interleaved(C1, [viaAction(rig, pump), viaApi(rig, pump)]);
+  // at concurrency 1 the two ways in take turns, call by call, so both see the same machine; so
+  // does GET /api/health, which does nothing: the latency of any request to this Next.js process
+  const c1 = await interleaved(C1, [viaAction(rig, pump), viaApi(rig, pump), viaHealth(rig)]);
   const paths = {
     adapter: { c1: checked("adapter c1", direct.phases.c1), c50: checked("adapter c50", direct.phases.c50) },
     action: {
@@ -327,8 +335,9 @@ async function invokeOverhead(rig: Rig): Promise<void> {
       }
     }
   }
+  const health = summarize(checked("health c1", c1[2]!));
   results.invoke_overhead = overhead;
-  results.invoke_latency = { ...latency, errors: Object.values(errorCount).reduce((a, b) => a + b, 0) };
+  results.invoke_latency = { ...latency, health_p50_ms_c1: health.p50, health_p99_ms_c1: health.p99, errors: Object.values(errorCount).reduce((a, b) => a + b, 0) };
 }
 
 async function throughput(rig: Rig): Promise<void> {
@@ -360,10 +369,7 @@ async function throughput(rig: Rig): Promise<void> {
     count: 100_000,
     durationMs: quick ? 4_000 : 8_000,
     warmup: 200,
-    run: async () => {
-      const res = await rig.http.request("GET", "/api/health");
-      if (res.status !== 200) throw new Error(`health: HTTP ${res.status}`);
-    },
+    run: viaHealth(rig),
   });
   const floorCpuPerCall = (cpuMs(rig.console.child.pid) - floorCpuBefore) / (floor.latencies.length + floor.errors + 200);
   results.throughput = {
