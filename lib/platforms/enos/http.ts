@@ -58,11 +58,14 @@ export function sendHttp(conn: ConnectionConfig, req: HttpRequest): Promise<Http
   const agent = req.url.protocol === "https:" ? agents["https:"] : agents["http:"];
   return new Promise((resolve, reject) => {
     let settled = false;
+    // set when the time is up: whatever breaks then (the request, or a response cut off halfway)
+    // is reported as the timeout it is
+    let timedOut: Error | undefined;
     const fail = (err: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      reject(networkError(conn, req, err));
+      reject(networkError(conn, req, timedOut ?? err));
     };
     const headers = { ...req.headers, ...(req.body !== undefined ? { "Content-Length": String(Buffer.byteLength(req.body)) } : {}) };
     const request = transport.request(req.url, { method: req.method, headers, agent }, (res) => {
@@ -79,7 +82,10 @@ export function sendHttp(conn: ConnectionConfig, req: HttpRequest): Promise<Http
       });
     });
     // the whole exchange, headers and body, within timeoutMs; named like fetch's timeout error
-    const timer = setTimeout(() => request.destroy(Object.assign(new Error("timed out"), { name: "TimeoutError" })), req.timeoutMs);
+    const timer = setTimeout(() => {
+      timedOut = Object.assign(new Error("timed out"), { name: "TimeoutError" });
+      request.destroy(timedOut);
+    }, req.timeoutMs);
     request.on("error", fail);
     request.end(req.body);
   });
