@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { serializeSignedCookie } from "better-call";
 
-vi.mock("../db", () => ({ sql: vi.fn() }));
+// the pure parts only: no database behind them
+vi.mock("../db", () => ({ batchedSql: () => vi.fn() }));
 vi.mock("./auth", () => ({ getAuth: () => ({}) }));
 const { readCookie, verifySignedValue } = await import("./session-lookup");
 
