@@ -9,6 +9,7 @@ import type { Invocation } from "../generated/prisma/client";
 import { Prisma } from "../generated/prisma/client";
 import type { InvokeOutcome } from "../platforms/types";
 import { Batcher } from "../db/batcher";
+import { latencyMsBetween } from "./latency";
 import { backoffMs } from "./reconciler";
 import { isFinal, type InvocationStatus } from "./status";
 
@@ -222,7 +223,7 @@ export function outcomeRecord(
       sentAt: outcome.sentAt ?? (reachedDevice ? callStartedAt : null),
       deviceRepliedAt: outcome.deviceRepliedAt ?? (outcome.status === "SUCCEEDED" ? now : null),
       completedAt: final ? now : null,
-      latencyMs: final ? now.getTime() - requestedAt.getTime() : null,
+      latencyMs: final ? latencyMsBetween(requestedAt, now) : null,
       // accepted calls, and broken-off ones the platform can be asked about, go to the reconciler
       nextPollAt: needsPolling(outcome.status) ? new Date(now.getTime() + backoffMs(1)) : null,
     },

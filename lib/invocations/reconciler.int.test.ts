@@ -7,6 +7,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { prisma } from "../db";
 import { invokeService } from "./invoke";
 import { grantConnections } from "../testing/grants";
+import { MAX_LATENCY_MS } from "./latency";
 import { interruptOrphans, reconcileOnce } from "./reconciler";
 import type { CurrentUser } from "./types";
 
@@ -120,6 +121,33 @@ describe("reconciler", () => {
     expect(after.status).toBe("INTERRUPTED");
     expect(after.statusMessage).toMatch(/console stopped/i);
     expect(after.events.map((e) => e.type)).toEqual(["interrupted"]);
+  });
+
+  it("interrupts a row orphaned weeks ago too, with its latency capped (not an error that blocks every orphan)", async () => {
+    const requestedAt = new Date(Date.now() - 30 * 86_400_000);
+    const row = await prisma.invocation.create({
+      data: {
+        userId: user.id,
+        userEmail: user.email,
+        userRole: user.role,
+        connectionId,
+        connectionName: "x",
+        platform: "enos",
+        productKey: "demoPump",
+        deviceKey: "pump-001",
+        serviceId: "reboot",
+        input: { delay: 1 },
+        mode: "instant",
+        timeoutMs: 10_000,
+        requestedAt,
+        ownerInstanceId: randomUUID(),
+      },
+    });
+    await interruptOrphans();
+    const after = await prisma.invocation.findUniqueOrThrow({ where: { id: row.id } });
+    expect(after.status).toBe("INTERRUPTED");
+    expect(after.latencyMs).toBe(MAX_LATENCY_MS);
+    expect(after.completedAt!.getTime() - after.requestedAt.getTime()).toBeGreaterThan(29 * 86_400_000);
   });
 
   it("lets concurrent reconcilers share the work without polling a row twice", async () => {

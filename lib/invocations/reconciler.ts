@@ -5,6 +5,7 @@ import { getConnectionConfig } from "../connections";
 import { getAdapter } from "../platforms/registry";
 import type { InvokeOutcome } from "../platforms/types";
 import { INSTANCE_STALE_MS, heartbeat, HEARTBEAT_MS } from "./instance";
+import { latencyMsBetween, MAX_LATENCY_MS } from "./latency";
 import { isFinal, type InvocationStatus } from "./status";
 
 const ORPHAN_MESSAGE =
@@ -41,7 +42,7 @@ export async function interruptOrphans(): Promise<number> {
       UPDATE "invocation" i
       SET "status" = 'INTERRUPTED', "completedAt" = now(), "nextPollAt" = now(),
           "statusMessage" = CASE WHEN c."ownerAlive" THEN ${STUCK_MESSAGE} ELSE ${ORPHAN_MESSAGE} END,
-          "latencyMs" = (extract(epoch from now() - i."requestedAt") * 1000)::int
+          "latencyMs" = LEAST(extract(epoch from now() - i."requestedAt") * 1000, ${MAX_LATENCY_MS})::int
       FROM candidates c
       WHERE i."id" = c."id" AND i."status" = 'PENDING'
         AND (NOT c."ownerAlive" OR i."requestedAt" < now() - make_interval(secs => i."timeoutMs" / 1000.0 + ${STUCK_GRACE_S}))
@@ -157,7 +158,7 @@ export async function applyOutcome(row: Pick<DueRow, "id" | "requestedAt" | "pol
     deviceRepliedAt: outcome.deviceRepliedAt ?? (outcome.status === "SUCCEEDED" ? now : undefined),
     nextPollAt: final ? null : new Date(now.getTime() + backoffMs(row.pollAttempts)),
     completedAt: final ? now : undefined,
-    latencyMs: final ? now.getTime() - row.requestedAt.getTime() : undefined,
+    latencyMs: final ? latencyMsBetween(row.requestedAt, now) : undefined,
   };
   if (outcome.output !== undefined && outcome.output !== null) data.output = outcome.output as Prisma.InputJsonValue;
   await prisma.$transaction([
