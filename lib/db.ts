@@ -92,7 +92,9 @@ export function batchedSql<P extends { key: string }, R extends { key: string }>
       for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
       return items.map((p) => byKey.get(p.key) ?? []);
     },
-    { maxBatch: 100, maxInFlight: 2, isolate: () => true },
+    // no retry call by call: a lookup's values (text keys, uuids checked beforehand) cannot make a
+    // batch fail, so a failure is the database's and would only repeat for each call
+    { maxBatch: 100, maxInFlight: 2 },
   );
   return (params) => batcher.add(params);
 }

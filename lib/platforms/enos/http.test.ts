@@ -36,6 +36,9 @@ beforeAll(async () => {
       } else if (req.url === "/cut-body") {
         res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
         res.write('{"partial":', () => res.socket?.destroy());
+      } else if (req.url === "/redirect") {
+        res.writeHead(302, { location: "http://127.0.0.1:9/internal" });
+        res.end();
       } else if (req.url === "/not-json") {
         res.end("<html>gateway</html>");
       }
@@ -70,6 +73,12 @@ describe("sendHttp", () => {
     const res = await send("/not-json");
     expect(res.json).toBeUndefined();
     expect(res.text).toBe("<html>gateway</html>");
+  });
+
+  it("does not follow a redirect: the signed request goes nowhere but the configured endpoint", async () => {
+    const res = await send("/redirect");
+    expect(res.status).toBe(302);
+    expect(res.text).toBe("");
   });
 
   it("reports a refused connection as not sent (safe to retry)", async () => {
