@@ -89,7 +89,11 @@ export function batchedSql<P extends { key: string }, R extends { key: string }>
       const unique = [...new Map(items.map((p) => [p.key, p])).values()];
       const rows = await sql<R>(text, [JSON.stringify(unique)]);
       const byKey = new Map<string, R[]>();
-      for (const row of rows) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
+      for (const row of rows) {
+        const same = byKey.get(row.key);
+        if (same) same.push(row);
+        else byKey.set(row.key, [row]);
+      }
       return items.map((p) => byKey.get(p.key) ?? []);
     },
     // no retry call by call: a lookup's values (text keys, uuids checked beforehand) cannot make a

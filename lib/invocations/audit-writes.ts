@@ -41,8 +41,6 @@ export interface PendingRecord {
   requestedAt: Date;
 }
 
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value));
-
 // Both writes go through a Batcher (lib/db/batcher.ts): invocations recorded or finished while an
 // earlier write of the same kind is at the database go together, as one statement, so a busy
 // console sends a few many-row writes instead of one per invocation. The rows travel as one JSON
@@ -125,18 +123,9 @@ export async function finishPending(id: string, o: Outcome, event: OutcomeEvent)
 const pendingFinishes = new Batcher<{ id: string; o: Outcome; event: OutcomeEvent }, Invocation | null>(async (items) => {
   const rows = await sql<Invocation>(
     `WITH input AS (
-      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-        "id" uuid, "status" "InvocationStatus", "output" jsonb, "platformCode" text, "platformMessage" text,
-        "statusMessage" text, "platformRequestId" text, "commandId" text, "messageId" text, "rawState" text,
-        "sentAt" timestamptz, "deviceRepliedAt" timestamptz, "completedAt" timestamptz, "latencyMs" int,
-        "nextPollAt" timestamptz, "eventType" text, "eventAt" timestamptz, "eventData" jsonb)
+      SELECT * FROM jsonb_to_recordset($1::jsonb) AS x("id" uuid, ${OUTCOME_RECORD})
     ), finished AS (
-      UPDATE "invocation" v SET "status" = x."status", "output" = x."output", "platformCode" = x."platformCode",
-        "platformMessage" = x."platformMessage", "statusMessage" = x."statusMessage",
-        "platformRequestId" = x."platformRequestId", "commandId" = x."commandId", "messageId" = x."messageId",
-        "rawState" = x."rawState", "sentAt" = x."sentAt", "deviceRepliedAt" = x."deviceRepliedAt",
-        "completedAt" = x."completedAt", "latencyMs" = x."latencyMs", "nextPollAt" = x."nextPollAt"
-        FROM input x
+      UPDATE "invocation" v SET ${OUTCOME_SET} FROM input x
        WHERE v."id" = x."id" AND v."status" = 'PENDING'
       RETURNING v.*
     ), logged AS (
@@ -144,11 +133,7 @@ const pendingFinishes = new Batcher<{ id: string; o: Outcome; event: OutcomeEven
       SELECT x."id", x."eventAt", x."eventType", x."eventData" FROM finished f JOIN input x ON x."id" = f."id"
     )
     SELECT * FROM finished`,
-    [
-      JSON.stringify(
-        items.map(({ id, o, event }) => ({ ...o, output: o.output ?? null, id, eventType: event.type, eventAt: event.at, eventData: event.data })),
-      ),
-    ],
+    [JSON.stringify(items.map(({ id, o, event }) => ({ id, ...outcomeRecordJson(o, event) })))],
   );
   const byId = new Map(rows.map((row) => [row.id, row]));
   return items.map((item) => byId.get(item.id) ?? null);
@@ -160,33 +145,39 @@ const pendingFinishes = new Batcher<{ id: string; o: Outcome; event: OutcomeEven
  */
 export async function finishPendingBatch(batchId: string, o: Outcome, event: OutcomeEvent): Promise<number> {
   const rows = await sql<{ n: number }>(
-    `WITH finished AS (
-      UPDATE "invocation" SET ${OUTCOME_SET}
-      WHERE "batchId" = $15::uuid AND "status" = 'PENDING'
-      RETURNING "id"
+    `WITH input AS (
+      SELECT * FROM jsonb_to_record($1::jsonb) AS x(${OUTCOME_RECORD})
+    ), finished AS (
+      UPDATE "invocation" v SET ${OUTCOME_SET} FROM input x
+       WHERE v."batchId" = $2::uuid AND v."status" = 'PENDING'
+      RETURNING v."id"
     ), logged AS (
       INSERT INTO "invocation_event" ("invocationId", "at", "type", "data")
-      SELECT "id", $16::timestamptz, $17, $18::jsonb FROM finished
+      SELECT f."id", x."eventAt", x."eventType", x."eventData" FROM finished f CROSS JOIN input x
     )
     SELECT count(*)::int AS n FROM finished`,
-    [...outcomeValues(o), batchId, event.at, event.type, json(event.data)],
+    [JSON.stringify(outcomeRecordJson(o, event)), batchId],
   );
   return rows[0]?.n ?? 0;
 }
 
-/** The outcome's columns, as parameters $1 to $14 (outcomeValues). */
-const OUTCOME_SET = `"status" = $1::"InvocationStatus", "output" = $2::jsonb, "platformCode" = $3,
-        "platformMessage" = $4, "statusMessage" = $5, "platformRequestId" = $6,
-        "commandId" = $7, "messageId" = $8, "rawState" = $9, "sentAt" = $10::timestamptz,
-        "deviceRepliedAt" = $11::timestamptz, "completedAt" = $12::timestamptz,
-        "latencyMs" = $13::int, "nextPollAt" = $14::timestamptz`;
-
-function outcomeValues(o: Outcome): unknown[] {
-  return [
-    o.status, json(o.output), o.platformCode, o.platformMessage, o.statusMessage, o.platformRequestId,
-    o.commandId, o.messageId, o.rawState, o.sentAt, o.deviceRepliedAt, o.completedAt, o.latencyMs, o.nextPollAt,
-  ];
+/** An outcome and its event as JSON fields, read back by OUTCOME_RECORD. */
+function outcomeRecordJson(o: Outcome, event: OutcomeEvent): Record<string, unknown> {
+  return { ...o, output: o.output ?? null, eventType: event.type, eventAt: event.at, eventData: event.data };
 }
+
+/** The columns of outcomeRecordJson, for jsonb_to_record(set) … AS x(…). */
+const OUTCOME_RECORD = `"status" "InvocationStatus", "output" jsonb, "platformCode" text, "platformMessage" text,
+        "statusMessage" text, "platformRequestId" text, "commandId" text, "messageId" text, "rawState" text,
+        "sentAt" timestamptz, "deviceRepliedAt" timestamptz, "completedAt" timestamptz, "latencyMs" int,
+        "nextPollAt" timestamptz, "eventType" text, "eventAt" timestamptz, "eventData" jsonb`;
+
+/** The outcome's columns, from the input row x. */
+const OUTCOME_SET = `"status" = x."status", "output" = x."output", "platformCode" = x."platformCode",
+        "platformMessage" = x."platformMessage", "statusMessage" = x."statusMessage",
+        "platformRequestId" = x."platformRequestId", "commandId" = x."commandId", "messageId" = x."messageId",
+        "rawState" = x."rawState", "sentAt" = x."sentAt", "deviceRepliedAt" = x."deviceRepliedAt",
+        "completedAt" = x."completedAt", "latencyMs" = x."latencyMs", "nextPollAt" = x."nextPollAt"`;
 
 /** Errors worth another try: the database could not be reached or dropped the connection. */
 export function isTransientDbError(error: unknown): boolean {

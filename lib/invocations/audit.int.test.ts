@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createEmulatorConnection } from "../testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { prisma } from "../db";
+import type { Prisma } from "../generated/prisma/client";
+import { invocationRow } from "../testing/invocation-row";
 import { invokeService } from "./invoke";
 import { applyOutcome, interruptOrphans, reconcileOnce } from "./reconciler";
 import { runRetention } from "./retention";
@@ -26,25 +28,8 @@ async function control(path: string, body: unknown): Promise<void> {
 }
 
 /** A row written straight to the table, as a broken-off call would leave it. */
-function insertRow(extra: Record<string, unknown> = {}) {
-  return prisma.invocation.create({
-    data: {
-      userId: user.id,
-      userEmail: user.email,
-      userRole: user.role,
-      connectionId,
-      connectionName: "audit",
-      platform: "enos",
-      productKey: "demoPump",
-      deviceKey: "pump-001",
-      serviceId: "reboot",
-      input: { delay: 1 },
-      mode: "instant",
-      timeoutMs: 10_000,
-      events: { create: { type: "recorded" } },
-      ...extra,
-    },
-  });
+function insertRow(extra: Partial<Prisma.InvocationUncheckedCreateInput> = {}) {
+  return prisma.invocation.create({ data: invocationRow(user, connectionId, { connectionName: "audit", events: { create: { type: "recorded" } }, ...extra }) });
 }
 
 const finished = () =>

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createEmulatorConnection } from "../testing/emulator-connection";
 import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { prisma } from "../db";
+import { invocationRow } from "../testing/invocation-row";
 import { ensureInstanceRegistered, instanceId } from "./instance";
 import { invokeService } from "./invoke";
 import { invokeOnce } from "./invoke-once";
@@ -80,22 +81,7 @@ describe("PENDING rows nobody will finish", () => {
   it("interrupts a live console's row long past its deadline, and leaves a fresh one alone", async () => {
     await ensureInstanceRegistered();
     await prisma.consoleInstance.update({ where: { id: instanceId }, data: { heartbeatAt: new Date() } });
-    const base = {
-      userId: user.id,
-      userEmail: user.email,
-      userRole: user.role,
-      connectionId,
-      connectionName: "it",
-      platform: "enos",
-      productKey: pump.productKey,
-      deviceKey: pump.deviceKey,
-      serviceId: "getStatus",
-      input: {},
-      mode: "instant",
-      timeoutMs: 10_000,
-      status: "PENDING" as const,
-      ownerInstanceId: instanceId,
-    };
+    const base = invocationRow(user, connectionId, { ...pump, serviceId: "getStatus", input: {}, status: "PENDING", ownerInstanceId: instanceId });
     const stuck = await prisma.invocation.create({ data: { ...base, requestedAt: new Date(Date.now() - 10_000 - 121_000) } });
     const fresh = await prisma.invocation.create({ data: { ...base, requestedAt: new Date(Date.now() - 10_000) } });
 

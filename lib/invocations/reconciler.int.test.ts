@@ -7,6 +7,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator/index";
 import { prisma } from "../db";
 import { invokeService } from "./invoke";
 import { grantConnections } from "../testing/grants";
+import { invocationRow } from "../testing/invocation-row";
 import { MAX_LATENCY_MS } from "./latency";
 import { interruptOrphans, reconcileOnce } from "./reconciler";
 import type { CurrentUser } from "./types";
@@ -99,23 +100,8 @@ describe("reconciler", () => {
   });
 
   it("turns a PENDING row whose console process died into INTERRUPTED, saying why", async () => {
-    const row = await prisma.invocation.create({
-      data: {
-        userId: user.id,
-        userEmail: user.email,
-        userRole: user.role,
-        connectionId,
-        connectionName: "x",
-        platform: "enos",
-        productKey: "demoPump",
-        deviceKey: "pump-001",
-        serviceId: "reboot",
-        input: { delay: 1 },
-        mode: "instant",
-        timeoutMs: 10_000,
-        ownerInstanceId: randomUUID(), // a process that never beat, i.e. is gone
-      },
-    });
+    // its console process never beat, i.e. is gone
+    const row = await prisma.invocation.create({ data: invocationRow(user, connectionId, { ownerInstanceId: randomUUID() }) });
     expect(await interruptOrphans()).toBeGreaterThanOrEqual(1);
     const after = await prisma.invocation.findUniqueOrThrow({ where: { id: row.id }, include: { events: true } });
     expect(after.status).toBe("INTERRUPTED");
@@ -125,24 +111,7 @@ describe("reconciler", () => {
 
   it("interrupts a row orphaned weeks ago too, with its latency capped (not an error that blocks every orphan)", async () => {
     const requestedAt = new Date(Date.now() - 30 * 86_400_000);
-    const row = await prisma.invocation.create({
-      data: {
-        userId: user.id,
-        userEmail: user.email,
-        userRole: user.role,
-        connectionId,
-        connectionName: "x",
-        platform: "enos",
-        productKey: "demoPump",
-        deviceKey: "pump-001",
-        serviceId: "reboot",
-        input: { delay: 1 },
-        mode: "instant",
-        timeoutMs: 10_000,
-        requestedAt,
-        ownerInstanceId: randomUUID(),
-      },
-    });
+    const row = await prisma.invocation.create({ data: invocationRow(user, connectionId, { requestedAt, ownerInstanceId: randomUUID() }) });
     await interruptOrphans();
     const after = await prisma.invocation.findUniqueOrThrow({ where: { id: row.id } });
     expect(after.status).toBe("INTERRUPTED");
